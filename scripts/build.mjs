@@ -1,0 +1,37 @@
+// Bundles the CLI into dist/ (ESM, code-split so each command loads lazily) and the
+// developer scripts into dist/scripts/. better-sqlite3 stays external: it is a native addon.
+import { readdirSync } from "node:fs";
+import { build } from "esbuild";
+
+const common = {
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "esm",
+  sourcemap: true,
+  external: ["better-sqlite3"],
+  // Bundled CommonJS dependencies still call require(); give ESM chunks one.
+  banner: {
+    js: "import { createRequire as __xtCreateRequire } from 'node:module'; const require = __xtCreateRequire(import.meta.url);",
+  },
+  logLevel: "warning",
+};
+
+await build({
+  ...common,
+  entryPoints: { main: "src/main.ts" },
+  outdir: "dist",
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
+});
+
+const scripts = readdirSync("scripts").filter((f) => f.endsWith(".ts"));
+if (scripts.length > 0) {
+  await build({
+    ...common,
+    entryPoints: scripts.map((f) => `scripts/${f}`),
+    outdir: "dist/scripts",
+    splitting: true,
+    chunkNames: "chunks/[name]-[hash]",
+  });
+}
