@@ -1,7 +1,9 @@
 // Bundles the CLI into dist/ (ESM, code-split so each command loads lazily) and the
 // developer scripts into dist/scripts/. better-sqlite3 stays external: it is a native addon.
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { build } from "esbuild";
+
+const { version } = JSON.parse(readFileSync("package.json", "utf8"));
 
 const common = {
   bundle: true,
@@ -15,6 +17,7 @@ const common = {
     js: "import { createRequire as __xtCreateRequire } from 'node:module'; const require = __xtCreateRequire(import.meta.url);",
   },
   logLevel: "warning",
+  define: { __XTRIAGE_VERSION__: JSON.stringify(version) },
 };
 
 await build({

@@ -1,0 +1,107 @@
+import { Command, CommanderError } from "commander";
+import * as configCommand from "./commands/config.js";
+import * as importCommand from "./commands/import.js";
+import * as listCommand from "./commands/list.js";
+import * as scoreCommand from "./commands/score.js";
+import * as showCommand from "./commands/show.js";
+import { type Context, createContext, type GlobalOptions } from "./context.js";
+import { Exit, fromSqliteError, XtriageError } from "./errors.js";
+import type { IOStreams } from "./io/iostreams.js";
+import { sanitizeText } from "./io/sanitize.js";
+
+declare const __XTRIAGE_VERSION__: string;
+const VERSION = typeof __XTRIAGE_VERSION__ === "string" ? __XTRIAGE_VERSION__ : "0.0.0-dev";
+
+type Env = Record<string, string | undefined>;
+
+const ROOT_HELP = `
+Environment:
+  XTRIAGE_DB       database file (default $XDG_DATA_HOME/xtriage/xtriage.db)
+  XTRIAGE_CONFIG   config file (default $XDG_CONFIG_HOME/xtriage/config.yaml)
+  XTRIAGE_AGENT    your agent name, as on actions and claims
+  NO_COLOR         no colour; also TERM=dumb or --no-color
+
+Output: a table on a terminal, tab-separated when piped, --json, --ndjson or --csv.
+
+Exit codes:
+  0 ok · 1 error · 2 usage · 3 not found · 4 auth or permission
+  5 try later (rate limit, budget, usage cap, database busy)
+  6 conflict (already handled, claimed by another) · 7 attention (for cron) · 130 interrupted
+
+Examples:
+  xtriage import mentions.jsonl
+  xtriage list
+  xtriage show 1861234567890123456
+  xtriage list --ndjson | jq -r 'select(.urgency > 70) | .id'
+`;
+
+const COMMANDS = [importCommand, listCommand, showCommand, scoreCommand, configCommand];
+
+export function buildProgram(ctx: Context, io: IOStreams): Command {
+  const program = new Command("xtriage");
+  program
+    .description("A care desk for answering a brand's customers on X, from the terminal.")
+    .version(VERSION, "-V, --version", "print the version")
+    .option("--db <path>", "database file (env XTRIAGE_DB)")
+    .option("--config <path>", "config file (env XTRIAGE_CONFIG)")
+    .option("--agent <name>", "who is acting (env XTRIAGE_AGENT)")
+    .option("--no-input", "never prompt; fail and name the missing flag instead")
+    .option("--no-color", "no colour (also NO_COLOR=1 or TERM=dumb)")
+    .option("-q, --quiet", "only errors on stderr")
+    .option("--verbose", "more detail on stderr, stack traces on errors")
+    .addHelpText("after", ROOT_HELP)
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.out.write(s),
+      writeErr: (s) => io.err.write(s),
+      outputError: (s, write) => write(s.startsWith("error:") ? `xtriage: ${s.slice(7)}` : s),
+    });
+  for (const c of COMMANDS) c.register(program, ctx);
+  for (const sub of program.commands) inheritSettings(sub);
+  return program;
+}
+
+function inheritSettings(cmd: Command): void {
+  cmd.exitOverride().showHelpAfterError("(run with --help for usage)");
+  for (const sub of cmd.commands) inheritSettings(sub);
+}
+
+/** Run the CLI in-process and return the exit code. Errors are printed here, once. */
+export async function runCli(argv: string[], io: IOStreams, env: Env): Promise<number> {
+  let program: Command | undefined;
+  const ctx = createContext(io, () => (program?.opts() ?? {}) as GlobalOptions, env);
+  let code: number = Exit.ok;
+  try {
+    program = buildProgram(ctx, io);
+    await program.parseAsync(argv, { from: "user" });
+    if (argv.length === 0) program.outputHelp();
+    code = ctx.exitCode;
+  } catch (e) {
+    code = report(io, fromSqliteError(e, "the database"));
+  } finally {
+    ctx.close();
+  }
+  return code;
+}
+
+function report(io: IOStreams, e: unknown): number {
+  if (e instanceof CommanderError) {
+    if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") {
+      return Exit.ok;
+    }
+    // commander already printed its message
+    return Exit.usage;
+  }
+  if (e instanceof XtriageError) {
+    io.err.write(`xtriage: ${sanitizeText(e.message)}\n`);
+    if (e.hint) io.err.write(`  ${sanitizeText(e.hint)}\n`);
+    if (io.verbose && e.stack) io.err.write(`${e.stack}\n`);
+    return e.exitCode;
+  }
+  const err = e as Error;
+  io.err.write(`xtriage: unexpected error: ${sanitizeText(err?.message ?? String(e))}\n`);
+  if (io.verbose && err?.stack) io.err.write(`${err.stack}\n`);
+  else io.err.write("  run again with --verbose for details\n");
+  return Exit.error;
+}

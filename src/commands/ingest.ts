@@ -1,0 +1,105 @@
+import type { Config } from "../config.js";
+import type { ParsedDocument, ParsedPost } from "../core/normalize.js";
+import type { Author, Score, ScoreContext, ScoringConfig } from "../core/types.js";
+import type { DB } from "../store/db.js";
+import { authorsRepo, mentionsRepo } from "../store/mentions.js";
+
+export type ScoreFn = (post: ParsedPost["post"], author: Author | undefined, ctx: ScoreContext) => Score;
+
+export interface IngestCounts {
+  imported: number;
+  updated: number;
+  /** Already stored with the same data from X. */
+  unchanged: number;
+  /** Retweets and the brand's own posts: not cases. */
+  dropped: number;
+}
+
+export function emptyCounts(): IngestCounts {
+  return { imported: 0, updated: 0, unchanged: 0, dropped: 0 };
+}
+
+export function scoringConfigFrom(config: Config): ScoringConfig {
+  return {
+    vipHandles: config.vipHandles,
+    crisisHashtags: config.crisisHashtags,
+    popularHashtagAuthors: config.popularHashtagAuthors,
+    words: config.scoring.words,
+    weights: config.scoring.weights,
+  };
+}
+
+/**
+ * Stores parsed posts: authors and referenced posts refreshed, each mention scored and upserted
+ * without touching its triage state. Used by `import` and `fetch`; the caller owns the transaction.
+ */
+export function createIngester(db: DB, config: Config, score: ScoreFn, source: string) {
+  const mentions = mentionsRepo(db);
+  const authors = authorsRepo(db);
+  const scoring = scoringConfigFrom(config);
+  const ownIds = new Set(config.accounts.map((a) => a.id).filter((id): id is string => Boolean(id)));
+  const accountByHandle = new Map(config.accounts.map((a) => [a.handle, a.id ?? null]));
+
+  function accountFor(mentioned: string[]): string | null {
+    for (const handle of mentioned) {
+      const id = accountByHandle.get(handle);
+      if (id !== undefined) return id;
+    }
+    return config.accounts[0]?.id ?? null;
+  }
+
+  function contextFor(p: ParsedPost): ScoreContext {
+    const tags = new Map<string, number>();
+    for (const tag of p.post.hashtags) {
+      const key = tag.toLowerCase();
+      // the post's own author counts as one more user of the tag
+      tags.set(key, mentions.hashtagAuthors24h(key, p.post.createdAt) + 1);
+    }
+    const labels = mentions.pastLabels(p.post.authorId);
+    return {
+      now: new Date(p.post.createdAt),
+      hashtagAuthors24h: tags,
+      history: {
+        contacts24h: mentions.contacts24h(p.post.authorId, p.post.createdAt),
+        pastTrollLabels: labels.troll,
+        pastGenuineLabels: labels.genuine,
+      },
+      config: scoring,
+    };
+  }
+
+  return {
+    add(doc: ParsedDocument, fetchedAt: string, counts: IngestCounts): void {
+      for (const user of doc.users) authors.upsert(user, fetchedAt);
+      for (const ref of doc.referenced) authors.upsertReferenced(ref, fetchedAt);
+      for (const p of doc.posts) {
+        if (p.post.isRetweet || ownIds.has(p.post.authorId)) {
+          counts.dropped++;
+          continue;
+        }
+        const raw = JSON.stringify(p.raw);
+        const stored = mentions.rawJson(p.post.id);
+        if (stored === raw) {
+          counts.unchanged++;
+          continue;
+        }
+        if (!p.author) authors.ensure(p.post.authorId, fetchedAt);
+        const row = {
+          post: p.post,
+          accountId: accountFor(p.post.mentions),
+          source,
+          raw,
+          fetchedAt,
+          score: score(p.post, p.author, contextFor(p)),
+        };
+        if (stored === undefined) {
+          mentions.insert(row);
+          counts.imported++;
+        } else {
+          mentions.updateFromX(row);
+          counts.updated++;
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,194 @@
+import type { Command } from "commander";
+import type { SlaConfig } from "../config.js";
+import type { Context } from "../context.js";
+import { effectivePriority } from "../core/score/priority.js";
+import { UsageError } from "../errors.js";
+import { writeRecords } from "../io/output.js";
+import { minutesBetween } from "../io/time.js";
+import { type ListFilter, type MentionRow, mentionsRepo, STATUSES, type Status } from "../store/mentions.js";
+import { type MentionView, mentionFields, tableMentionFields } from "./mention-fields.js";
+import { act, addOutputOptions, examples, outputFlags, parseInteger, parseSince, splitList } from "./options.js";
+
+const SORTS = ["priority", "newest", "oldest", "reach", "urgency"] as const;
+const LABELS = ["troll", "genuine", "unsure"];
+/** Statuses that still need an answer: the default queue. */
+const OPEN: Status[] = ["new", "pending"];
+const TABLE_LIMIT = 50;
+
+export interface ListOptions {
+  status?: string;
+  label?: string;
+  lang?: string;
+  minPriority?: number;
+  assignee?: string;
+  since?: string;
+  limit?: number;
+  sort?: string;
+  json?: boolean;
+  ndjson?: boolean;
+  csv?: boolean;
+  fields?: string;
+}
+
+export function register(program: Command, ctx: Context): void {
+  const cmd = program
+    .command("list")
+    .alias("queue")
+    .summary("list the queue, most important first")
+    .description(
+      "List mentions, by default the open queue (status new or pending) ordered by priority. Priority\n" +
+        "rises while a post waits against the SLA. A table on a terminal (50 rows unless --limit),\n" +
+        "tab-separated values when piped (all rows unless --limit), or --json / --ndjson / --csv.",
+    )
+    .option("--status <list>", `statuses, comma-separated, or all (${STATUSES.join(", ")})`)
+    .option("--label <list>", "troll, genuine or unsure, comma-separated")
+    .option("--lang <list>", "language codes, comma-separated (es,en)")
+    .option("--min-priority <n>", "only priority at least n (0-100)", parseInteger("--min-priority", 0, 100))
+    .option("--assignee <agent>", "only cases claimed by this agent (none: unclaimed)")
+    .option("--since <when>", "only posts newer than 24h, 7d … or a date")
+    .option("--limit <n>", "at most n rows (0: no limit)", parseInteger("--limit", 0))
+    .option("--sort <order>", `${SORTS.join(" | ")} (default priority)`);
+  addOutputOptions(cmd)
+    .addHelpText(
+      "after",
+      examples([
+        "xtriage list",
+        "xtriage queue --label genuine --min-priority 60",
+        "xtriage list --status all --since 24h --ndjson | jq -r .id",
+        "xtriage list --fields priority,id,reasons --json",
+        "xtriage list --csv --status all > mentions.csv",
+      ]),
+    )
+    .action(act(ctx, (opts: ListOptions) => runList(ctx, opts)));
+}
+
+export async function runList(ctx: Context, opts: ListOptions): Promise<number> {
+  const now = ctx.now();
+  const flags = outputFlags(opts as Record<string, unknown>);
+  if (flags.fields === "help") {
+    ctx.io.out.write(`${mentionFields.map((f) => f.name).join("\n")}\n`);
+    return 0;
+  }
+  const filter = buildFilter(opts, now);
+  const machine = flags.json || flags.ndjson || flags.csv || !ctx.io.stdoutIsTTY;
+  const limit = opts.limit ?? (machine ? 0 : TABLE_LIMIT);
+  const [db, config] = await Promise.all([ctx.db(), ctx.config()]);
+  const repo = mentionsRepo(db);
+  const sla = config.sla;
+  const rows =
+    filter.order === "priority"
+      ? byEffectivePriority(repo, filter, sla, now, limit)
+      : viewAll(repo.list({ ...filter, limit }), sla, now);
+  const shown = await writeRecords(ctx.io, rows, {
+    defs: mentionFields,
+    flags,
+    tableFields: tableMentionFields,
+    now,
+  });
+  if (shown === 0 && ctx.io.stdoutIsTTY && !ctx.io.quiet) ctx.io.err.write("no mentions match\n");
+  if (!machine && shown === limit && limit > 0 && !ctx.io.quiet) {
+    ctx.io.err.write(`showing the first ${limit}; --limit 0 shows all\n`);
+  }
+  return 0;
+}
+
+function buildFilter(opts: ListOptions, now: Date): ListFilter {
+  const sort = (opts.sort ?? "priority") as ListFilter["order"];
+  if (!SORTS.includes(sort)) throw new UsageError(`--sort must be one of ${SORTS.join(", ")}`);
+  const labels = opts.label ? splitList(opts.label) : undefined;
+  const badLabel = labels?.find((l) => !LABELS.includes(l));
+  if (badLabel) throw new UsageError(`unknown label: ${badLabel}`, `labels: ${LABELS.join(", ")}`);
+  return {
+    statuses: parseStatuses(opts.status),
+    ...(labels ? { labels } : {}),
+    ...(opts.lang ? { langs: splitList(opts.lang) } : {}),
+    ...(opts.minPriority !== undefined ? { minPriority: opts.minPriority } : {}),
+    ...(opts.assignee ? { assignee: opts.assignee } : {}),
+    ...(opts.since ? { since: parseSince(opts.since, now) } : {}),
+    order: sort,
+  };
+}
+
+function parseStatuses(value: string | undefined): Status[] | "all" {
+  if (!value) return OPEN;
+  if (value === "all") return "all";
+  const list = splitList(value);
+  const unknown = list.filter((s) => !(STATUSES as readonly string[]).includes(s));
+  if (unknown.length > 0) {
+    throw new UsageError(`unknown status: ${unknown.join(", ")}`, `statuses: ${STATUSES.join(", ")}, or all`);
+  }
+  return list as Status[];
+}
+
+function toView(row: MentionRow, sla: SlaConfig, now: Date): MentionView {
+  const answered = row.first_response_at !== null || row.status === "resolved" || row.status === "ignored";
+  const waiting = answered ? 0 : minutesBetween(row.created_at, now);
+  return {
+    ...row,
+    effective_priority: answered ? (row.priority ?? 0) : effectivePriority(row.priority ?? 0, row.created_at, now, sla),
+    waiting_minutes: waiting,
+    sla_state: answered
+      ? "answered"
+      : waiting >= sla.ceilingMinutes
+        ? "breached"
+        : waiting >= sla.firstResponseMinutes
+          ? "due"
+          : "ok",
+  };
+}
+
+function* viewAll(rows: Iterable<MentionRow>, sla: SlaConfig, now: Date): Generator<MentionView> {
+  for (const row of rows) yield toView(row, sla, now);
+}
+
+const before = (a: MentionView, b: MentionView) =>
+  b.effective_priority - a.effective_priority ||
+  (b.priority ?? 0) - (a.priority ?? 0) ||
+  a.created_at.localeCompare(b.created_at);
+
+/**
+ * Order by effective priority without reading the whole table. Past the SLA ceiling the waiting
+ * boost no longer grows, so old posts keep the order of their stored priority and stream from the
+ * index; only the posts younger than the ceiling (a few hours' worth) and answered ones (which get no
+ * boost) are computed and sorted here.
+ */
+function* byEffectivePriority(
+  repo: ReturnType<typeof mentionsRepo>,
+  filter: ListFilter,
+  sla: SlaConfig,
+  now: Date,
+  limit: number,
+): Generator<MentionView> {
+  const cutoff = new Date(now.getTime() - sla.ceilingMinutes * 60_000).toISOString();
+  if (!boostSaturates(sla, now)) {
+    yield* [...viewAll(repo.list(filter), sla, now)].sort(before).slice(0, limit || undefined);
+    return;
+  }
+  const young = [...viewAll(repo.list({ ...filter, youngOrAnswered: cutoff }), sla, now)].sort(before);
+  const old = viewAll(repo.list({ ...filter, createdBefore: cutoff, answered: false }), sla, now);
+  let emitted = 0;
+  let y = 0;
+  let next = old.next();
+  while (limit === 0 || emitted < limit) {
+    const candidate = young[y];
+    if (next.done && !candidate) return;
+    if (!next.done && (!candidate || before(next.value, candidate) <= 0)) {
+      yield next.value;
+      next = old.next();
+    } else {
+      yield candidate!;
+      y++;
+    }
+    emitted++;
+  }
+  old.return(undefined);
+}
+
+/** True when the waiting boost stops growing at the SLA ceiling (checked, not assumed). */
+function boostSaturates(sla: SlaConfig, now: Date): boolean {
+  const atCeiling = new Date(now.getTime() - sla.ceilingMinutes * 60_000).toISOString();
+  const muchLater = new Date(now.getTime() - sla.ceilingMinutes * 60_000 * 10 - 86_400_000).toISOString();
+  return [0, 33, 67, 100].every(
+    (p) => effectivePriority(p, atCeiling, now, sla) === effectivePriority(p, muchLater, now, sla),
+  );
+}

@@ -1,0 +1,170 @@
+import { existsSync, readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { UsageError } from "./errors.js";
+
+type Env = Record<string, string | undefined>;
+
+export interface SlaConfig {
+  firstResponseMinutes: number;
+  ceilingMinutes: number;
+}
+
+export interface BusinessHours {
+  tz: string;
+  days: string[];
+  start: string;
+  end: string;
+}
+
+export interface AccountConfig {
+  handle: string;
+  id?: string;
+  lang?: string;
+  sla: SlaConfig;
+  businessHours?: BusinessHours;
+}
+
+export interface Template {
+  lang?: string;
+  text: string;
+}
+
+export interface Config {
+  /** The file this came from, or null for built-in defaults. */
+  path: string | null;
+  accounts: AccountConfig[];
+  searchQueries: string[];
+  vipHandles: string[];
+  crisisHashtags: string[];
+  popularHashtagAuthors: number;
+  agents: Record<string, { name?: string; signature?: string }>;
+  templates: Record<string, Template>;
+  scoring: { words: Record<string, Record<string, string[]>>; weights: Record<string, number> };
+  prices: Record<string, number>;
+  /** SLA used where no account says otherwise: answer within the hour, 5 h at the outside. */
+  sla: SlaConfig;
+}
+
+export const DEFAULT_SLA: SlaConfig = { firstResponseMinutes: 60, ceilingMinutes: 300 };
+
+export function defaultDbPath(env: Env = process.env): string {
+  const base = env.XDG_DATA_HOME || join(env.HOME || homedir(), ".local", "share");
+  return join(base, "xtriage", "xtriage.db");
+}
+
+export function defaultConfigPath(env: Env = process.env): string {
+  const base = env.XDG_CONFIG_HOME || join(env.HOME || homedir(), ".config");
+  return join(base, "xtriage", "config.yaml");
+}
+
+/** --config, then XTRIAGE_CONFIG, then the XDG default. `explicit` says whether the user named it. */
+export function resolveConfigPath(
+  flag: string | undefined,
+  env: Env = process.env,
+): { path: string; explicit: boolean } {
+  const named = flag || env.XTRIAGE_CONFIG;
+  return named ? { path: named, explicit: true } : { path: defaultConfigPath(env), explicit: false };
+}
+
+export function resolveDbPath(flag: string | undefined, env: Env = process.env): string {
+  return flag || env.XTRIAGE_DB || defaultDbPath(env);
+}
+
+export function emptyConfig(): Config {
+  return {
+    path: null,
+    accounts: [],
+    searchQueries: [],
+    vipHandles: [],
+    crisisHashtags: [],
+    popularHashtagAuthors: 5,
+    agents: {},
+    templates: {},
+    scoring: { words: {}, weights: {} },
+    prices: {},
+    sla: { ...DEFAULT_SLA },
+  };
+}
+
+/**
+ * Load the YAML config. A missing default file means built-in defaults; a missing file the user
+ * named, bad YAML or a value of the wrong shape is a usage error that names the file and the key.
+ */
+export async function loadConfig(flag: string | undefined, env: Env = process.env): Promise<Config> {
+  const { path, explicit } = resolveConfigPath(flag, env);
+  if (!existsSync(path)) {
+    if (explicit) throw new UsageError(`config file not found: ${path}`);
+    return emptyConfig();
+  }
+  const [{ parse }, { validateConfigDocument }] = await Promise.all([import("yaml"), import("./config-schema.js")]);
+  let doc: unknown;
+  try {
+    doc = parse(readFileSync(path, "utf8")) ?? {};
+  } catch (e) {
+    throw new UsageError(`config file ${path} is not valid YAML: ${(e as Error).message.split("\n")[0]}`);
+  }
+  const problem = validateConfigDocument(doc);
+  if (problem) throw new UsageError(`config file ${path}: ${problem}`);
+  return fromDocument(doc as ConfigDocument, path);
+}
+
+interface ConfigDocument {
+  accounts?: {
+    handle: string;
+    id?: string | number;
+    lang?: string;
+    sla?: { first_response_minutes?: number; ceiling_minutes?: number };
+    business_hours?: BusinessHours;
+  }[];
+  search_queries?: string[];
+  vip_handles?: string[];
+  crisis_hashtags?: string[];
+  popular_hashtag_authors?: number;
+  agents?: Record<string, { name?: string; signature?: string }>;
+  templates?: Record<string, Template | string>;
+  scoring?: { words?: Record<string, Record<string, string[]>>; weights?: Record<string, number> };
+  prices?: Record<string, number>;
+  sla?: { first_response_minutes?: number; ceiling_minutes?: number };
+}
+
+const bare = (s: string, sigil: string) =>
+  s
+    .trim()
+    .replace(new RegExp(`^\\${sigil}`), "")
+    .toLowerCase();
+
+function fromDocument(doc: ConfigDocument, path: string): Config {
+  const base = emptyConfig();
+  const sla = {
+    firstResponseMinutes: doc.sla?.first_response_minutes ?? DEFAULT_SLA.firstResponseMinutes,
+    ceilingMinutes: doc.sla?.ceiling_minutes ?? DEFAULT_SLA.ceilingMinutes,
+  };
+  const accounts = (doc.accounts ?? []).map((a) => ({
+    handle: bare(a.handle, "@"),
+    ...(a.id !== undefined ? { id: String(a.id) } : {}),
+    ...(a.lang ? { lang: a.lang } : {}),
+    sla: {
+      firstResponseMinutes: a.sla?.first_response_minutes ?? sla.firstResponseMinutes,
+      ceilingMinutes: a.sla?.ceiling_minutes ?? sla.ceilingMinutes,
+    },
+    ...(a.business_hours ? { businessHours: a.business_hours } : {}),
+  }));
+  const templates: Record<string, Template> = {};
+  for (const [name, t] of Object.entries(doc.templates ?? {}))
+    templates[name] = typeof t === "string" ? { text: t } : t;
+  return {
+    ...base,
+    path,
+    accounts,
+    searchQueries: doc.search_queries ?? [],
+    vipHandles: (doc.vip_handles ?? []).map((h) => bare(h, "@")),
+    crisisHashtags: (doc.crisis_hashtags ?? []).map((h) => bare(h, "#")),
+    popularHashtagAuthors: doc.popular_hashtag_authors ?? base.popularHashtagAuthors,
+    agents: doc.agents ?? {},
+    templates,
+    scoring: { words: doc.scoring?.words ?? {}, weights: doc.scoring?.weights ?? {} },
+    prices: doc.prices ?? {},
+    sla: accounts[0]?.sla ?? sla,
+  };
+}

@@ -1,0 +1,107 @@
+import { PassThrough, type Readable, Writable } from "node:stream";
+
+/** Where a command reads and writes, and what the terminal can do. The only owner of stdin/stdout/stderr. */
+export interface IOStreams {
+  readonly in: Readable;
+  readonly out: Writable;
+  readonly err: Writable;
+  readonly stdinIsTTY: boolean;
+  readonly stdoutIsTTY: boolean;
+  readonly stderrIsTTY: boolean;
+  /** Colour decided once per stream (design §8). */
+  readonly colorOut: boolean;
+  readonly colorErr: boolean;
+  readonly columns: number;
+  readonly noInput: boolean;
+  readonly quiet: boolean;
+  readonly verbose: boolean;
+}
+
+export interface StreamFlags {
+  noColor?: boolean;
+  noInput?: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Colour only on a TTY, never with NO_COLOR (any non-empty value), TERM=dumb or --no-color.
+ * FORCE_COLOR (non-zero) or CLICOLOR_FORCE forces it on. chalk alone ignores NO_COLOR, hence this.
+ */
+export function decideColor(isTTY: boolean, env: Env, noColorFlag = false): boolean {
+  if (noColorFlag) return false;
+  if (env.NO_COLOR) return false;
+  const force = env.FORCE_COLOR ?? (env.CLICOLOR_FORCE && env.CLICOLOR_FORCE !== "0" ? "1" : undefined);
+  if (force !== undefined && force !== "") return force !== "0" && force !== "false";
+  if (env.TERM === "dumb") return false;
+  return isTTY;
+}
+
+export function canPrompt(io: IOStreams): boolean {
+  return io.stdinIsTTY && io.stdoutIsTTY && !io.noInput;
+}
+
+export function systemIO(flags: StreamFlags = {}, env: Env = process.env): IOStreams {
+  const stdoutIsTTY = process.stdout.isTTY === true;
+  const stderrIsTTY = process.stderr.isTTY === true;
+  return {
+    in: process.stdin,
+    out: process.stdout,
+    err: process.stderr,
+    stdinIsTTY: process.stdin.isTTY === true,
+    stdoutIsTTY,
+    stderrIsTTY,
+    colorOut: decideColor(stdoutIsTTY, env, flags.noColor),
+    colorErr: decideColor(stderrIsTTY, env, flags.noColor),
+    columns: process.stdout.columns || Number(env.COLUMNS) || 80,
+    noInput: flags.noInput === true || Boolean(env.XTRIAGE_NO_INPUT),
+    quiet: flags.quiet === true,
+    verbose: flags.verbose === true,
+  };
+}
+
+export interface TestIO {
+  io: IOStreams;
+  stdout(): string;
+  stderr(): string;
+  /** Feed standard input; call end() when done. */
+  stdin: PassThrough;
+}
+
+/** In-memory streams for in-process tests; every TTY flag false unless asked. */
+export function testIO(
+  opts: { tty?: boolean; color?: boolean; columns?: number; noInput?: boolean; quiet?: boolean } = {},
+): TestIO {
+  const out: string[] = [];
+  const err: string[] = [];
+  const sink = (buf: string[]) =>
+    new Writable({
+      write(chunk: Buffer | string, _enc, done) {
+        buf.push(typeof chunk === "string" ? chunk : chunk.toString("utf8"));
+        done();
+      },
+    });
+  const stdin = new PassThrough();
+  const tty = opts.tty === true;
+  return {
+    io: {
+      in: stdin,
+      out: sink(out),
+      err: sink(err),
+      stdinIsTTY: tty,
+      stdoutIsTTY: tty,
+      stderrIsTTY: tty,
+      colorOut: opts.color ?? false,
+      colorErr: opts.color ?? false,
+      columns: opts.columns ?? 100,
+      noInput: opts.noInput ?? false,
+      quiet: opts.quiet ?? false,
+      verbose: false,
+    },
+    stdout: () => out.join(""),
+    stderr: () => err.join(""),
+    stdin,
+  };
+}

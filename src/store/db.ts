@@ -1,0 +1,61 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { Exit, fromSqliteError, XtriageError } from "../errors.js";
+import { migrations, SCHEMA_VERSION } from "./migrations.js";
+
+export type DB = Database.Database;
+
+export interface OpenOptions {
+  /** Busy wait before giving up on a lock held by another process, in ms. */
+  busyTimeoutMs?: number;
+  readonly?: boolean;
+}
+
+/**
+ * Open (or create) the database: WAL, busy timeout, foreign keys, then apply pending migrations.
+ * A database written by a newer xtriage is refused rather than misread.
+ */
+export function openDb(path: string, opts: OpenOptions = {}): DB {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  let db: DB;
+  try {
+    db = new Database(path, { timeout: opts.busyTimeoutMs ?? 5000 });
+  } catch (e) {
+    throw new XtriageError(`cannot open database ${path}: ${(e as Error).message}`);
+  }
+  try {
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    db.pragma("foreign_keys = ON");
+    migrate(db, path);
+  } catch (e) {
+    db.close();
+    throw fromSqliteError(e, path);
+  }
+  return db;
+}
+
+export function schemaVersion(db: DB): number {
+  return db.pragma("user_version", { simple: true }) as number;
+}
+
+function migrate(db: DB, path: string): void {
+  const current = schemaVersion(db);
+  if (current > SCHEMA_VERSION) {
+    throw new XtriageError(
+      `database ${path} has schema version ${current}, newer than this xtriage understands (${SCHEMA_VERSION})`,
+      Exit.error,
+      "upgrade xtriage, or point --db at another database",
+    );
+  }
+  for (let version = current + 1; version <= SCHEMA_VERSION; version++) {
+    const step = db.transaction(() => {
+      // Another process may have migrated while we waited for the write lock.
+      if (schemaVersion(db) >= version) return;
+      db.exec(migrations[version - 1]!);
+      db.pragma(`user_version = ${version}`);
+    });
+    step.immediate();
+  }
+}
