@@ -78,14 +78,15 @@ export async function runCli(argv: string[], io: IOStreams, env: Env): Promise<n
     if (argv.length === 0) program.outputHelp();
     code = ctx.exitCode;
   } catch (e) {
-    code = report(io, fromSqliteError(e, "the database"));
+    code = reportError(io, fromSqliteError(e, "the database"));
   } finally {
     ctx.close();
   }
   return code;
 }
 
-function report(io: IOStreams, e: unknown): number {
+/** Print an error the way users see it and return its exit code (the one mapping of design §8). */
+export function reportError(io: IOStreams, e: unknown): number {
   if (e instanceof CommanderError) {
     if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") {
       return Exit.ok;

@@ -57,7 +57,8 @@ export function createContext(io: IOStreams, globals: () => GlobalOptions, env: 
     async db() {
       if (!db) {
         const [{ openDb }, path] = await Promise.all([import("./store/db.js"), ctx.dbPath()]);
-        db ??= openDb(path);
+        const busy = Number(env.XTRIAGE_BUSY_TIMEOUT_MS);
+        db ??= openDb(path, Number.isFinite(busy) && busy >= 0 ? { busyTimeoutMs: busy } : {});
       }
       return db;
     },

@@ -2,7 +2,7 @@ import type { Config } from "../config.js";
 import type { ParsedDocument, ParsedPost } from "../core/normalize.js";
 import type { Author, Score, ScoreContext, ScoringConfig } from "../core/types.js";
 import type { DB } from "../store/db.js";
-import { authorsRepo, mentionsRepo } from "../store/mentions.js";
+import { authorsRepo, mentionsRepo, tagKey } from "../store/mentions.js";
 
 export type ScoreFn = (post: ParsedPost["post"], author: Author | undefined, ctx: ScoreContext) => Score;
 
@@ -51,7 +51,7 @@ export function createIngester(db: DB, config: Config, score: ScoreFn, source: s
   function contextFor(p: ParsedPost): ScoreContext {
     const tags = new Map<string, number>();
     for (const tag of p.post.hashtags) {
-      const key = tag.toLowerCase();
+      const key = tagKey(tag);
       // the post's own author counts as one more user of the tag
       tags.set(key, mentions.hashtagAuthors24h(key, p.post.createdAt) + 1);
     }

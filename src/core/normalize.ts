@@ -179,9 +179,9 @@ export function isPage(v: unknown): v is Obj {
   return isObj(v) && ("data" in v || "meta" in v || "includes" in v) && !("text" in v);
 }
 
-/** A single post object (flat, or twarc2 flattened with inline author). */
+/** A single post object (flat, or twarc2 flattened with inline author); validated by parseTweet. */
 export function isTweet(v: unknown): v is Obj {
-  return isObj(v) && "id" in v && "text" in v;
+  return isObj(v) && ("text" in v || "note_tweet" in v);
 }
 
 /**

@@ -80,7 +80,7 @@ export async function writeRecords<T>(io: IOStreams, rows: Iterable<T>, opts: Wr
   for (const row of rows) {
     if (format === "json") out.write(`${count === 0 ? "\n" : ",\n"}${jsonRecord(row, fields)}`);
     else if (format === "ndjson") out.write(`${jsonRecord(row, fields)}\n`);
-    else if (format === "csv") out.write(`${fields.map((f) => csvCell(csvValue(f.get(row)))).join(",")}\r\n`);
+    else if (format === "csv") out.write(`${fields.map((f) => csvField(f.get(row))).join(",")}\r\n`);
     else out.write(`${fields.map((f) => tsvValue(f, f.get(row))).join("\t")}\n`);
     count++;
   }
@@ -105,6 +105,12 @@ function csvValue(value: unknown): string {
   if (Array.isArray(value)) return value.map((v) => (typeof v === "object" ? JSON.stringify(v) : String(v))).join(",");
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
+}
+
+/** Numbers stay numbers (-0.5 is not a formula); any text is made inert. */
+function csvField(value: unknown): string {
+  const text = csvValue(value);
+  return typeof value === "number" || typeof value === "boolean" ? text : csvCell(text);
 }
 
 function csvCell(text: string): string {
@@ -140,9 +146,10 @@ async function writeTable<T>(io: IOStreams, rows: Iterable<T>, fields: FieldDef<
   const widths = fields.map((f, i) => Math.max(f.name.length, ...cells.map((r) => displayWidth(r[i] ?? ""))));
   const flex = fields.findIndex((f) => f.flexible);
   if (flex >= 0) {
-    const gaps = 2 * (fields.length - 1);
+    // every column carries 2 columns of right padding; keep the last terminal column free
+    const padding = 2 * fields.length;
     const fixed = widths.reduce((a, w, i) => (i === flex ? a : a + w), 0);
-    widths[flex] = Math.max(10, Math.min(widths[flex] ?? 10, io.columns - fixed - gaps - 1));
+    widths[flex] = Math.max(10, Math.min(widths[flex] ?? 10, io.columns - fixed - padding - 1));
   }
   const table = new Table({
     head: fields.map((f) => f.name.toUpperCase()),

@@ -139,7 +139,7 @@ export function mentionsRepo(db: DB) {
 
     /** Distinct authors who used the tag in the 24 h up to `at`. */
     hashtagAuthors24h(tag: string, at: string): number {
-      return tagAuthors.get(tag.toLowerCase(), hoursBefore(at, 24), at)?.n ?? 0;
+      return tagAuthors.get(tagKey(tag), hoursBefore(at, 24), at)?.n ?? 0;
     },
 
     /** Posts by the author in the 24 h before `at`. */
@@ -170,13 +170,18 @@ export function mentionsRepo(db: DB) {
   };
 
   function writeTags(post: Post): void {
-    for (const tag of new Set(post.hashtags.map((t) => t.toLowerCase()))) {
+    for (const tag of new Set(post.hashtags.map(tagKey))) {
       insertTag.run(post.id, tag, post.authorId, post.createdAt);
     }
   }
 }
 
 export type MentionsRepo = ReturnType<typeof mentionsRepo>;
+
+/** Hashtags compare without case or accents: #CaídaFibraNova and #caidafibranova are one tag. */
+export function tagKey(tag: string): string {
+  return tag.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+}
 
 function hoursBefore(iso: string, hours: number): string {
   return new Date(Date.parse(iso) - hours * 3_600_000).toISOString();
