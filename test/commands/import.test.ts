@@ -270,6 +270,6 @@ describe("import: idempotent and safe for triage state", () => {
     expect(row.status).toBe("replied");
     expect(row.assignee).toBe("laura");
     expect(row.first_response_at).toBe("2026-11-20T11:00:00.000Z");
-    expect(JSON.parse(row.metrics).likes).toBe(999);
+    expect(JSON.parse(row.metrics!).likes).toBe(999);
   });
 });
