@@ -1,8 +1,9 @@
 // Bundles the CLI into dist/ (ESM, code-split so each command loads lazily) and the
 // developer scripts into dist/scripts/. better-sqlite3 stays external: it is a native addon.
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { build } from "esbuild";
 
+rmSync("dist", { recursive: true, force: true });
 const { version } = JSON.parse(readFileSync("package.json", "utf8"));
 
 const common = {

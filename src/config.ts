@@ -97,7 +97,9 @@ export async function loadConfig(flag: string | undefined, env: Env = process.en
     if (explicit) throw new UsageError(`config file not found: ${path}`);
     return emptyConfig();
   }
-  const [{ parse }, { validateConfigDocument }] = await Promise.all([import("yaml"), import("./config-schema.js")]);
+  const [yaml, { validateConfigDocument }] = await Promise.all([import("yaml"), import("./config-schema.js")]);
+  // yaml is CommonJS: bundled into its own chunk it is reachable only through its default export
+  const parse = yaml.parse ?? yaml.default.parse;
   let doc: unknown;
   try {
     doc = parse(readFileSync(path, "utf8")) ?? {};

@@ -35,8 +35,8 @@ export function register(program: Command, ctx: Context): void {
         const cfg = await ctx.config();
         if (opts.json) writeJson(ctx.io, cfg);
         else {
-          const { stringify } = await import("yaml");
-          ctx.io.out.write(stringify(cfg));
+          const yaml = await import("yaml");
+          ctx.io.out.write((yaml.stringify ?? yaml.default.stringify)(cfg));
         }
         return 0;
       }),

@@ -33,6 +33,12 @@ export function signed(weight: number): string {
   return weight >= 0 ? `+${w}` : w;
 }
 
+/** "@fibranova @ana hola" reads "hola" in a narrow table; the full text is in TSV, JSON and show. */
+function withoutLeadingMentions(text: string): string {
+  const rest = text.replace(/^(?:\s*@\w{1,15}\b)+[\s,:]*/u, "");
+  return rest || text;
+}
+
 const round2 = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
 
 const labelTone = (v: unknown): Tone | undefined =>
@@ -42,7 +48,7 @@ const levelTone = (v: unknown): Tone | undefined =>
 const slaTone = (v: unknown): Tone | undefined => (v === "breached" ? "red" : v === "due" ? "yellow" : undefined);
 
 export const mentionFields: FieldDef<MentionView>[] = [
-  { name: "priority", kind: "number", get: (r) => Math.round(r.effective_priority), tone: levelTone },
+  { name: "priority", header: "pri", kind: "number", get: (r) => Math.round(r.effective_priority), tone: levelTone },
   { name: "id", get: (r) => r.id },
   { name: "age", kind: "time", get: (r) => r.created_at },
   { name: "created_at", get: (r) => r.created_at },
@@ -56,7 +62,7 @@ export const mentionFields: FieldDef<MentionView>[] = [
   { name: "complaint", kind: "number", get: (r) => round2(r.complaint) },
   { name: "sentiment", kind: "number", get: (r) => round2(r.sentiment) },
   { name: "reach", kind: "number", get: (r) => r.reach },
-  { name: "urgency", kind: "number", get: (r) => r.urgency, tone: levelTone },
+  { name: "urgency", header: "urg", kind: "number", get: (r) => r.urgency, tone: levelTone },
   { name: "base_priority", kind: "number", get: (r) => r.priority },
   { name: "status", get: (r) => r.status },
   { name: "assignee", get: (r) => r.assignee },
@@ -73,7 +79,7 @@ export const mentionFields: FieldDef<MentionView>[] = [
   { name: "source", get: (r) => r.source },
   { name: "conversation_id", get: (r) => r.conversation_id },
   { name: "url", get: (r) => postUrl(r) },
-  { name: "text", get: (r) => r.text, flexible: true },
+  { name: "text", get: (r) => r.text, brief: (v) => withoutLeadingMentions(String(v)), flexible: true },
 ];
 
 export const tableMentionFields = ["priority", "age", "id", "author", "label", "urgency", "sla", "text"];

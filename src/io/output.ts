@@ -7,6 +7,10 @@ import { shortAge } from "./time.js";
 /** One field a row-returning command can print. */
 export interface FieldDef<T> {
   name: string;
+  /** Table header, when shorter than the name reads better. */
+  header?: string;
+  /** Table cell text, when a table should show less than TSV (e.g. leading @mentions dropped). */
+  brief?(value: unknown): string;
   get(row: T): unknown;
   /** How to render it in a table or TSV. */
   kind?: "text" | "number" | "time" | "list" | "json";
@@ -143,7 +147,8 @@ async function writeTable<T>(io: IOStreams, rows: Iterable<T>, fields: FieldDef<
     cells.push(fields.map((f, i) => tableText(f, values[i], now)));
   }
   if (cells.length === 0) return 0;
-  const widths = fields.map((f, i) => Math.max(f.name.length, ...cells.map((r) => displayWidth(r[i] ?? ""))));
+  const heads = fields.map((f) => (f.header ?? f.name).toUpperCase());
+  const widths = fields.map((_, i) => Math.max(heads[i]!.length, ...cells.map((r) => displayWidth(r[i] ?? ""))));
   const flex = fields.findIndex((f) => f.flexible);
   if (flex >= 0) {
     // every column carries 2 columns of right padding; keep the last terminal column free
@@ -152,7 +157,7 @@ async function writeTable<T>(io: IOStreams, rows: Iterable<T>, fields: FieldDef<
     widths[flex] = Math.max(10, Math.min(widths[flex] ?? 10, io.columns - fixed - padding - 1));
   }
   const table = new Table({
-    head: fields.map((f) => f.name.toUpperCase()),
+    head: heads,
     colWidths: widths.map((w) => w + 2),
     chars: borderless,
     style: { head: io.colorOut ? ["bold"] : [], border: [], "padding-left": 0, "padding-right": 2, compact: true },
@@ -167,6 +172,7 @@ async function writeTable<T>(io: IOStreams, rows: Iterable<T>, fields: FieldDef<
 
 function tableText<T>(f: FieldDef<T>, value: unknown, now: Date): string {
   if (f.kind === "time" && typeof value === "string") return shortAge(value, now);
+  if (f.brief && value !== null && value !== undefined) return sanitizeText(f.brief(value), "line");
   return sanitizeText(plainValue(f, value), "line");
 }
 

@@ -90,7 +90,7 @@ describe("list", () => {
     const tty = await run(["list", "--limit", "5"], env, { tty: true });
     expect(tty.code).toBe(0);
     const lines = tty.stdout.trimEnd().split("\n");
-    expect(lines[0]).toMatch(/^PRIORITY\s+AGE\s+ID\s+AUTHOR\s+LABEL\s+URGENCY\s+SLA\s+TEXT/);
+    expect(lines[0]).toMatch(/^PRI\s+AGE\s+ID\s+AUTHOR\s+LABEL\s+URG\s+SLA\s+TEXT/);
     expect(lines).toHaveLength(6);
     const piped = await run(["list", "--limit", "5"], env);
     const fields = piped.stdout

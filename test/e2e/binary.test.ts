@@ -56,8 +56,8 @@ describe("the built binary", () => {
   it("draws a coloured table on a real terminal", () => {
     const res = runOnTerminal(["list", "--limit", "5"], env);
     expect(res.code).toBe(0);
-    expect(res.stdout).toMatch(/\u001b\[1mPRIORITY/);
-    expect(res.stdout.replace(/\u001b\[[0-9;]*m/g, "")).toMatch(/PRIORITY\s+AGE\s+ID/);
+    expect(res.stdout).toMatch(/\u001b\[1mPRI/);
+    expect(res.stdout.replace(/\u001b\[[0-9;]*m/g, "")).toMatch(/PRI\s+AGE\s+ID/);
   });
 
   it("draws no colour with NO_COLOR, TERM=dumb or --no-color", () => {
@@ -68,7 +68,7 @@ describe("the built binary", () => {
     ] as const) {
       const res = runOnTerminal(["list", "--limit", "5", ...args], { ...env, ...extra });
       expect(res.code).toBe(0);
-      expect(res.stdout).toMatch(/PRIORITY\s+AGE\s+ID/);
+      expect(res.stdout).toMatch(/PRI\s+AGE\s+ID/);
       expect(res.stdout).not.toMatch(/\u001b\[[0-9;]*m/);
     }
   });
