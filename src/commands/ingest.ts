@@ -39,6 +39,17 @@ export function createIngester(db: DB, config: Config, score: ScoreFn, source: s
   const scoring = scoringConfigFrom(config);
   const ownIds = new Set(config.accounts.map((a) => a.id).filter((id): id is string => Boolean(id)));
   const accountByHandle = new Map(config.accounts.map((a) => [a.handle, a.id ?? null]));
+  // Agents' verdicts only exist once cases were worked; a fresh import skips the per-author query.
+  const anyVerdicts = mentions.hasVerdicts();
+  // The same author comes back on many pages: write them only when X's data for them changed.
+  const authorsSeen = new Map<string, string>();
+  const upsertAuthor = (a: Author, at: string) => {
+    const key = JSON.stringify(a);
+    if (authorsSeen.get(a.id) === key) return;
+    if (authorsSeen.size > 50_000) authorsSeen.clear();
+    authorsSeen.set(a.id, key);
+    authors.upsert(a, at);
+  };
 
   function accountFor(mentioned: string[]): string | null {
     for (const handle of mentioned) {
@@ -55,7 +66,7 @@ export function createIngester(db: DB, config: Config, score: ScoreFn, source: s
       // the post's own author counts as one more user of the tag
       tags.set(key, mentions.hashtagAuthors24h(key, p.post.createdAt) + 1);
     }
-    const labels = mentions.pastLabels(p.post.authorId);
+    const labels = anyVerdicts ? mentions.pastLabels(p.post.authorId) : { troll: 0, genuine: 0 };
     return {
       now: new Date(p.post.createdAt),
       hashtagAuthors24h: tags,
@@ -70,7 +81,7 @@ export function createIngester(db: DB, config: Config, score: ScoreFn, source: s
 
   return {
     add(doc: ParsedDocument, fetchedAt: string, counts: IngestCounts): void {
-      for (const user of doc.users) authors.upsert(user, fetchedAt);
+      for (const user of doc.users) upsertAuthor(user, fetchedAt);
       for (const ref of doc.referenced) authors.upsertReferenced(ref, fetchedAt);
       for (const p of doc.posts) {
         if (p.post.isRetweet || ownIds.has(p.post.authorId)) {

@@ -148,9 +148,9 @@ const before = (a: MentionView, b: MentionView) =>
 
 /**
  * Order by effective priority without reading the whole table. Past the SLA ceiling the waiting
- * boost no longer grows, so old posts keep the order of their stored priority and stream from the
- * index; only the posts younger than the ceiling (a few hours' worth) and answered ones (which get no
- * boost) are computed and sorted here.
+ * boost no longer grows and answered posts get none, so those two streams keep the order of their
+ * stored priority and come from the index in that order, stopping early; only the posts younger than
+ * the ceiling (a few hours' worth) are computed and sorted here. The three are merged.
  */
 function* byEffectivePriority(
   repo: ReturnType<typeof mentionsRepo>,
@@ -159,29 +159,32 @@ function* byEffectivePriority(
   now: Date,
   limit: number,
 ): Generator<MentionView> {
-  const cutoff = new Date(now.getTime() - sla.ceilingMinutes * 60_000).toISOString();
   if (!boostSaturates(sla, now)) {
     yield* [...viewAll(repo.list(filter), sla, now)].sort(before).slice(0, limit || undefined);
     return;
   }
-  const young = [...viewAll(repo.list({ ...filter, youngOrAnswered: cutoff }), sla, now)].sort(before);
-  const old = viewAll(repo.list({ ...filter, createdBefore: cutoff, answered: false }), sla, now);
-  let emitted = 0;
-  let y = 0;
-  let next = old.next();
-  while (limit === 0 || emitted < limit) {
-    const candidate = young[y];
-    if (next.done && !candidate) return;
-    if (!next.done && (!candidate || before(next.value, candidate) <= 0)) {
-      yield next.value;
-      next = old.next();
-    } else {
-      yield candidate!;
-      y++;
-    }
-    emitted++;
+  const cutoff = new Date(now.getTime() - sla.ceilingMinutes * 60_000).toISOString();
+  const part = (name: "young" | "waiting" | "answered") =>
+    viewAll(repo.list({ ...filter, stream: { part: name, cutoff } }), sla, now);
+  const young = [...part("young")].sort(before);
+  yield* mergeSorted([young[Symbol.iterator](), part("waiting"), part("answered")], limit);
+}
+
+/** k-way merge of streams each already in `before` order. */
+function* mergeSorted(streams: Iterator<MentionView>[], limit: number): Generator<MentionView> {
+  const heads = streams.map((s) => s.next());
+  for (let emitted = 0; limit === 0 || emitted < limit; emitted++) {
+    let best = -1;
+    heads.forEach((h, i) => {
+      if (!h.done && (best === -1 || before(h.value, (heads[best] as IteratorYieldResult<MentionView>).value) < 0)) {
+        best = i;
+      }
+    });
+    if (best === -1) return;
+    yield (heads[best] as IteratorYieldResult<MentionView>).value;
+    heads[best] = streams[best]!.next();
   }
-  old.return(undefined);
+  for (const s of streams) s.return?.(undefined);
 }
 
 /** True when the waiting boost stops growing at the SLA ceiling (checked, not assumed). */

@@ -46,13 +46,11 @@ export interface ListFilter {
   assignee?: string;
   /** ISO time: only mentions created at or after it. */
   since?: string;
-  /** ISO time: only mentions created before it (mentions older than the SLA ceiling). */
-  createdBefore?: string;
-  createdAtOrAfter?: string;
-  /** Only mentions that were (true) or were not yet (false) answered, resolved or ignored. */
-  answered?: boolean;
-  /** Either created at or after this time, or already answered. */
-  youngOrAnswered?: string;
+  /**
+   * One of the three streams the queue merges: posts still waiting that are younger than `cutoff`
+   * (in creation order), waiting posts older than it, and answered posts (both in priority order).
+   */
+  stream?: { part: "young" | "waiting" | "answered"; cutoff: string };
   order: "priority" | "newest" | "oldest" | "reach" | "urgency";
   limit?: number;
 }
@@ -115,6 +113,9 @@ export function mentionsRepo(db: DB) {
            coalesce(sum(a.kind IN ('reply', 'dm', 'resolve')), 0) AS genuine
     FROM actions a JOIN mentions m ON m.id = a.mention_id
     WHERE m.author_id = ? AND a.state IN ('done', 'sent')`);
+  const verdicts = db.prepare<[], { n: number }>(
+    "SELECT EXISTS (SELECT 1 FROM actions WHERE kind IN ('ignore', 'reply', 'dm', 'resolve')) AS n",
+  );
   const byId = db.prepare<[string], MentionRow>(`${SELECT_ROW} WHERE m.id = ?`);
   const byConversation = db.prepare<[string], MentionRow>(
     `${SELECT_ROW} WHERE m.conversation_id = ? ORDER BY m.created_at, m.id`,
@@ -152,6 +153,11 @@ export function mentionsRepo(db: DB) {
       return labels.get(authorId) ?? { troll: 0, genuine: 0 };
     },
 
+    /** Whether agents have judged any case yet (replied, resolved, ignored …). */
+    hasVerdicts(): boolean {
+      return (verdicts.get()?.n ?? 0) === 1;
+    },
+
     get(id: string): MentionRow | undefined {
       return byId.get(id);
     },
@@ -163,9 +169,8 @@ export function mentionsRepo(db: DB) {
     list(filter: ListFilter): IterableIterator<MentionRow> {
       const { where, params } = whereClause(filter);
       const limit = filter.limit && filter.limit > 0 ? ` LIMIT ${Math.floor(filter.limit)}` : "";
-      return db
-        .prepare<unknown[], MentionRow>(`${SELECT_ROW}${where} ORDER BY ${ORDER_SQL[filter.order]}${limit}`)
-        .iterate(...params);
+      const order = filter.stream?.part === "young" ? "m.created_at" : ORDER_SQL[filter.order];
+      return db.prepare<unknown[], MentionRow>(`${SELECT_ROW}${where} ORDER BY ${order}${limit}`).iterate(...params);
     },
   };
 
@@ -231,7 +236,8 @@ function whereClause(f: ListFilter): { where: string; params: unknown[] } {
     clauses.push(`${column} IN (${values.map(() => "?").join(", ")})`);
     params.push(...values);
   };
-  if (f.statuses !== "all") inList("m.status", f.statuses);
+  // "+m.status": not an index key; the queue streams read the priority indexes in order instead
+  if (f.statuses !== "all") inList("+m.status", f.statuses);
   if (f.labels?.length) inList("m.label", f.labels);
   if (f.langs?.length) inList("m.lang", f.langs);
   if (f.minPriority !== undefined) {
@@ -249,18 +255,13 @@ function whereClause(f: ListFilter): { where: string; params: unknown[] } {
     clauses.push("m.created_at >= ?");
     params.push(f.since);
   }
-  if (f.createdBefore) {
-    clauses.push("m.created_at < ?");
-    params.push(f.createdBefore);
-  }
-  if (f.createdAtOrAfter) {
-    clauses.push("m.created_at >= ?");
-    params.push(f.createdAtOrAfter);
-  }
-  if (f.answered !== undefined) clauses.push(f.answered ? ANSWERED : `NOT ${ANSWERED}`);
-  if (f.youngOrAnswered) {
-    clauses.push(`(m.created_at >= ? OR ${ANSWERED})`);
-    params.push(f.youngOrAnswered);
+  if (f.stream) {
+    const { part, cutoff } = f.stream;
+    clauses.push(part === "answered" ? ANSWERED : `NOT ${ANSWERED}`);
+    if (part !== "answered") {
+      clauses.push(part === "young" ? "m.created_at >= ?" : "m.created_at < ?");
+      params.push(cutoff);
+    }
   }
   return { where: clauses.length ? ` WHERE ${clauses.join(" AND ")}` : "", params };
 }

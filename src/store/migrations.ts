@@ -71,7 +71,11 @@ export const migrations: readonly string[] = [
     status_changed_at TEXT,
     version INTEGER NOT NULL DEFAULT 0
   );
-  CREATE INDEX mentions_queue ON mentions(status, priority DESC, created_at);
+  -- the queue reads these two in priority order and stops early: waiting posts, and answered ones
+  CREATE INDEX mentions_waiting ON mentions(priority DESC, created_at)
+    WHERE NOT (first_response_at IS NOT NULL OR status IN ('resolved', 'ignored'));
+  CREATE INDEX mentions_answered ON mentions(priority DESC, created_at)
+    WHERE (first_response_at IS NOT NULL OR status IN ('resolved', 'ignored'));
   CREATE INDEX mentions_created ON mentions(created_at);
   CREATE INDEX mentions_author ON mentions(author_id, created_at);
   CREATE INDEX mentions_conversation ON mentions(conversation_id);

@@ -1,0 +1,199 @@
+/**
+ * `npm run bench`: speed figures as ratios to baselines measured in the same run (machines are
+ * noisy; absolute times mean little). Not a test: it prints figures and their targets.
+ *
+ *   npm run bench                 # everything, including the 1M-mention import for peak memory
+ *   npm run bench -- --quick      # skip the 1M import
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import Database from "better-sqlite3";
+import { benchScore } from "../src/core/score/bench.js";
+import { BENCH_NOW, writeSyntheticPages } from "./bench-data.js";
+
+const root = resolve(import.meta.dirname, "../..");
+const bin = join(root, "bin", "xtriage.js");
+const quick = process.argv.includes("--quick");
+const work = mkdtempSync(join(tmpdir(), "xtriage-bench-"));
+// One environment for every run, baseline included (NODE_EXTRA_CA_CERTS alone triples node's start-up).
+const env: Record<string, string> = {
+  PATH: process.env.PATH ?? "",
+  HOME: work,
+  XDG_CONFIG_HOME: join(work, "config"),
+  XTRIAGE_NOW: BENCH_NOW,
+};
+
+interface Row {
+  what: string;
+  value: string;
+  target: string;
+  ok: boolean | undefined;
+}
+const rows: Row[] = [];
+const report = (what: string, value: string, target: string, ok?: boolean) => {
+  rows.push({ what, value, target, ok });
+  process.stderr.write(`  ${what}: ${value}\n`);
+};
+
+function wall(args: string[], extraEnv: Record<string, string> = {}): number {
+  const t0 = process.hrtime.bigint();
+  const res = spawnSync(process.execPath, args, { env: { ...env, ...extraEnv }, stdio: ["ignore", "ignore", "pipe"] });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (res.status !== 0) throw new Error(`${args.join(" ")} failed: ${res.stderr}`);
+  return ms;
+}
+
+/** Median of interleaved runs, so drift on a noisy machine hits both sides alike. */
+function medianRatio(runs: number, a: () => number, b: () => number): { a: number; b: number; ratio: number } {
+  const as: number[] = [];
+  const bs: number[] = [];
+  a();
+  b();
+  for (let i = 0; i < runs; i++) {
+    as.push(a());
+    bs.push(b());
+  }
+  const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+  return { a: med(as), b: med(bs), ratio: med(as) / med(bs) };
+}
+
+function importMentions(file: string, db: string, rssFile?: string): number {
+  const args = rssFile ? ["--import", writeRssReporter(), bin] : [bin];
+  const t0 = process.hrtime.bigint();
+  const res = spawnSync(process.execPath, [...args, "import", file, "--json"], {
+    env: { ...env, XTRIAGE_DB: db, ...(rssFile ? { BENCH_RSS_FILE: rssFile } : {}) },
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (res.status !== 0) throw new Error(`import failed: ${res.stderr.slice(0, 500)}`);
+  const summary = JSON.parse(res.stdout) as { imported: number };
+  return summary.imported / seconds;
+}
+
+/** The baseline import: JSON.parse each page and insert its posts in one transaction, nothing else. */
+function bareLoop(file: string, db: string): number {
+  const t0 = process.hrtime.bigint();
+  const conn = new Database(db);
+  conn.pragma("journal_mode = WAL");
+  conn.exec("CREATE TABLE m (id TEXT PRIMARY KEY, author_id TEXT, text TEXT, created_at TEXT, raw TEXT)");
+  const insert = conn.prepare("INSERT INTO m VALUES (?, ?, ?, ?, ?)");
+  let n = 0;
+  conn.transaction(() => {
+    for (const line of readFileSync(file, "utf8").split("\n")) {
+      if (!line) continue;
+      const page = JSON.parse(line) as { data: { id: string; author_id: string; text: string; created_at: string }[] };
+      for (const t of page.data) {
+        insert.run(t.id, t.author_id, t.text, t.created_at, JSON.stringify(t));
+        n++;
+      }
+    }
+  })();
+  conn.close();
+  return n / (Number(process.hrtime.bigint() - t0) / 1e9);
+}
+
+function writeRssReporter(): string {
+  const path = join(work, "rss-reporter.mjs");
+  writeFileSync(
+    path,
+    'import { writeFileSync } from "node:fs";\n' +
+      "process.on('exit', () => writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));\n",
+  );
+  return path;
+}
+
+async function main(): Promise<void> {
+  process.stderr.write(`xtriage bench (node ${process.version}); scratch ${work}\n`);
+
+  process.stderr.write("start-up\n");
+  const version = medianRatio(
+    9,
+    () => wall([bin, "--version"]),
+    () => wall(["-e", "0"]),
+  );
+  report(
+    "xtriage --version vs node -e 0",
+    `${version.ratio.toFixed(2)}x (${version.a.toFixed(0)} ms vs ${version.b.toFixed(0)} ms)`,
+    "<= 1.5x",
+    version.ratio <= 1.5,
+  );
+
+  process.stderr.write("import 100k\n");
+  const file100k = join(work, "100k.jsonl");
+  await writeSyntheticPages(file100k, 100_000);
+  const db100k = join(work, "100k.db");
+  const importRate = importMentions(file100k, db100k);
+  const bareRate = bareLoop(file100k, join(work, "bare.db"));
+  const importRatio = importRate / bareRate;
+  report(
+    "import throughput",
+    `${Math.round(importRate).toLocaleString("en")} mentions/s`,
+    ">= 20,000/s",
+    importRate >= 20_000,
+  );
+  report(
+    "import vs bare JSON.parse + insert loop",
+    `${(importRatio * 100).toFixed(0)}% (bare ${Math.round(bareRate).toLocaleString("en")}/s)`,
+    ">= 40%",
+    importRatio >= 0.4,
+  );
+
+  process.stderr.write("list on 100k\n");
+  const list = medianRatio(
+    9,
+    () => wall([bin, "list", "--json", "--limit", "50"], { XTRIAGE_DB: db100k }),
+    () => wall(["-e", "0"]),
+  );
+  report(
+    "xtriage list --json --limit 50 (100k) vs node -e 0",
+    `${list.ratio.toFixed(2)}x (${list.a.toFixed(0)} ms vs ${list.b.toFixed(0)} ms)`,
+    "<= 2.5x",
+    list.ratio <= 2.5,
+  );
+
+  process.stderr.write("score\n");
+  const scoring = benchScore(50_000);
+  report(
+    "score, one core",
+    `${Math.round(scoring.postsPerSecond).toLocaleString("en")} posts/s`,
+    ">= 20,000/s",
+    scoring.postsPerSecond >= 20_000,
+  );
+  report(
+    "model and word lists",
+    `${(scoring.modelBytes / 1024 / 1024).toFixed(2)} MB`,
+    "<= 5 MB",
+    scoring.modelBytes <= 5 * 1024 * 1024,
+  );
+
+  if (!quick) {
+    process.stderr.write("import 1M (peak memory)\n");
+    const file1m = join(work, "1m.jsonl");
+    await writeSyntheticPages(file1m, 1_000_000, 7);
+    const rssFile = join(work, "rss.txt");
+    const rate = importMentions(file1m, join(work, "1m.db"), rssFile);
+    const peakMb = Number(readFileSync(rssFile, "utf8")) / 1024;
+    rmSync(file1m, { force: true });
+    report(
+      "peak RSS importing 1M mentions",
+      `${peakMb.toFixed(0)} MB (at ${Math.round(rate).toLocaleString("en")}/s)`,
+      "< 250 MB",
+      peakMb < 250,
+    );
+  }
+
+  rmSync(work, { recursive: true, force: true });
+  const width = Math.max(...rows.map((r) => r.what.length));
+  const lines = rows.map(
+    (r) =>
+      `${r.what.padEnd(width)}  ${r.value.padEnd(34)}  ${r.target.padEnd(12)}  ${r.ok === undefined ? "" : r.ok ? "met" : "NOT MET"}`,
+  );
+  process.stdout.write(
+    `\n${"figure".padEnd(width)}  ${"measured".padEnd(34)}  ${"target".padEnd(12)}  \n${lines.join("\n")}\n`,
+  );
+}
+
+await main();
