@@ -104,7 +104,7 @@ export async function writeSyntheticPages(path: string, n: number, seed = 42): P
       includes: { users: [...users.values()] },
       meta: { result_count: data.length, newest_id: first.id, oldest_id: last.id, next_token: `p${start}` },
     };
-    if (!out.write(`${JSON.stringify(page)}\n`)) await new Promise((r) => out.once("drain", r));
+    if (!out.write(`${JSON.stringify(page)}\n`)) await new Promise<void>((r) => out.once("drain", () => r()));
   }
   await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
 }
