@@ -1,0 +1,115 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { baseEnv, run, SCENARIO, tempDir } from "../helpers/cli.js";
+
+let t: { dir: string; cleanup(): void };
+let env: Record<string, string>;
+beforeEach(() => {
+  t = tempDir();
+  env = baseEnv(t.dir);
+});
+afterEach(() => t.cleanup());
+
+describe("config", () => {
+  it("config path follows --config, then XTRIAGE_CONFIG, then XDG_CONFIG_HOME", async () => {
+    const xdg = await run(["config", "path"], env);
+    expect(xdg.stdout.trim()).toBe(join(t.dir, "config", "xtriage", "config.yaml"));
+    const fromEnv = await run(["config", "path"], { ...env, XTRIAGE_CONFIG: "/etc/x.yaml" });
+    expect(fromEnv.stdout.trim()).toBe("/etc/x.yaml");
+    const fromFlag = await run(["--config", "/tmp/y.yaml", "config", "path"], {
+      ...env,
+      XTRIAGE_CONFIG: "/etc/x.yaml",
+    });
+    expect(fromFlag.stdout.trim()).toBe("/tmp/y.yaml");
+  });
+
+  it("config path --db-path follows --db, then XTRIAGE_DB, then XDG_DATA_HOME", async () => {
+    const { XTRIAGE_DB: _, ...noDb } = env;
+    expect((await run(["config", "path", "--db-path"], noDb)).stdout.trim()).toBe(
+      join(t.dir, "data", "xtriage", "xtriage.db"),
+    );
+    expect((await run(["config", "path", "--db-path"], env)).stdout.trim()).toBe(env.XTRIAGE_DB);
+    expect((await run(["--db", "/tmp/z.db", "config", "path", "--db-path"], env)).stdout.trim()).toBe("/tmp/z.db");
+  });
+
+  it("reads the bundled scenario's config", async () => {
+    const res = await run(["--config", join(SCENARIO, "config.yaml"), "config", "show", "--json"], env);
+    expect(res.code, res.stderr).toBe(0);
+    const cfg = JSON.parse(res.stdout);
+    expect(cfg.accounts[0].handle).toBe("fibranova");
+    expect(cfg.vipHandles).toContain("martaibarratec");
+    expect(cfg.crisisHashtags).toContain("caidafibranova");
+    expect(Object.keys(cfg.templates).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it("uses built-in defaults when no config file exists", async () => {
+    const res = await run(["config", "show", "--json"], env);
+    expect(res.code).toBe(0);
+    expect(JSON.parse(res.stdout)).toMatchObject({
+      path: null,
+      sla: { firstResponseMinutes: 60, ceilingMinutes: 300 },
+    });
+  });
+
+  it.each([
+    ["bad YAML", "accounts: [unclosed", /is not valid YAML/],
+    ["an unknown key", "acounts: []\n", /unknown key "acounts"/],
+    ["a wrong type", "popular_hashtag_authors: many\n", /popular_hashtag_authors: must be integer/],
+    ["a bad handle", "accounts:\n  - handle: 'not a handle!'\n", /accounts\.0\.handle/],
+  ])("refuses %s with exit 2, naming the file", async (_what, content, message) => {
+    const path = join(t.dir, "bad.yaml");
+    writeFileSync(path, content);
+    const res = await run(["--config", path, "list"], env);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain(path);
+    expect(res.stderr).toMatch(message);
+  });
+
+  it("says when a named config file is missing", async () => {
+    const res = await run(["--config", join(t.dir, "nope.yaml"), "list"], env);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain("config file not found");
+  });
+});
+
+describe("score", () => {
+  const lines = [
+    JSON.stringify({ text: "llevo 3 días sin internet, qué puta vergüenza @fibranova", lang: "es" }),
+    "{not json",
+    JSON.stringify({
+      id: "1900000000000000001",
+      text: "@fibranova you charged me twice this month, please refund",
+      lang: "en",
+      author: { id: "5", username: "kim", name: "Kim", public_metrics: { followers_count: 120 } },
+    }),
+    JSON.stringify({ lang: "es" }),
+    JSON.stringify({ text: "" }),
+  ];
+
+  it("writes one line per input line, in order, with errors in place, and exits 1", async () => {
+    const res = await run(["score", "-"], env, { stdin: `${lines.join("\n")}\n` });
+    expect(res.code).toBe(1);
+    const out = res.stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(out).toHaveLength(5);
+    expect(out[0]).toMatchObject({ label: expect.stringMatching(/genuine|unsure/), lang: "es" });
+    for (const key of ["troll", "complaint", "sentiment", "reach", "urgency", "priority", "hashtags", "reasons"]) {
+      expect(out[0]).toHaveProperty(key);
+    }
+    expect(out[1]).toMatchObject({ line: 2, error: expect.stringContaining("invalid JSON") });
+    expect(out[2]).toMatchObject({ id: "1900000000000000001", lang: "en" });
+    expect(out[3]).toMatchObject({ line: 4, error: "missing text" });
+    expect(out[4]).not.toHaveProperty("error");
+  });
+
+  it("exits 0 when every line is good, reading a file", async () => {
+    const path = join(t.dir, "in.jsonl");
+    writeFileSync(path, `${lines[0]}\n${lines[2]}\n`);
+    const res = await run(["score", path], env);
+    expect(res.code).toBe(0);
+    expect(res.stdout.trimEnd().split("\n")).toHaveLength(2);
+  });
+});
