@@ -1,11 +1,13 @@
 /**
  * Validates sandbox bodies against X's official OpenAPI document (spec 2.159), loaded at test time
- * only. Looks for `fixtures/x-openapi.json`, then X_OPENAPI_SPEC, then the shared research copy.
+ * only: X_OPENAPI_SPEC, else the copy in ../shared beside the project (there in CI too).
  */
 import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { Ajv } from "ajv";
 
-const CANDIDATES = [process.env.X_OPENAPI_SPEC, "fixtures/x-openapi.json", "/work/shared/x-openapi.json"];
+const ROOT = resolve(import.meta.dirname, "../..");
+const CANDIDATES = [process.env.X_OPENAPI_SPEC, join(ROOT, "..", "shared", "x-openapi.json")];
 
 export type SchemaName =
   | "Get2UsersMeResponse"

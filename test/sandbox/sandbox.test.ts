@@ -1,5 +1,8 @@
 import { readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { defaultScenarioDir } from "../../src/sandbox/seed.js";
 import { type Sandbox, type SandboxOptions, startSandbox } from "../../src/sandbox/server.js";
 import { MENTIONS_REACH } from "../../src/sandbox/world.js";
 import type { XDmPage, XTweet, XTweetPage } from "../../src/x/types.js";
@@ -82,6 +85,52 @@ describe("sandbox seed", () => {
     expectSchema("Get2UsersIdMentionsResponse", body);
     expect(body.meta.newest_id).toBe(firstPage.meta.newest_id);
     expect(body.data?.map((post) => post.id)).toEqual(firstPage.data?.map((post) => post.id));
+  });
+
+  it("serves every bundled post, with full fields, in bodies that validate against the OpenAPI spec", async () => {
+    sandbox = await startSandbox({ clock: "2026-11-20T14:30:00Z" });
+    const readPages = (name: string) =>
+      readFileSync(`fixtures/scenario/${name}`, "utf8")
+        .split("\n")
+        .filter((line) => line.trim() !== "")
+        .map((line) => JSON.parse(line) as XTweetPage);
+    const bundled = [...readPages("pages.jsonl"), ...readPages("later.jsonl")].flatMap((page) => page.data ?? []);
+    const fields =
+      "tweet.fields=created_at,author_id,conversation_id,in_reply_to_user_id,referenced_tweets,lang,public_metrics,entities,note_tweet,edit_history_tweet_ids" +
+      "&expansions=author_id,referenced_tweets.id,in_reply_to_user_id" +
+      "&user.fields=username,name,public_metrics,verified,verified_type,created_at,description,location,protected";
+    const brandId = sandbox.brand.id;
+    const served: XTweet[] = [];
+    let token: string | undefined;
+    do {
+      const suffix = token ? `&pagination_token=${token}` : "";
+      const { body } = await call<XTweetPage>(
+        sandbox,
+        `/2/users/${brandId}/mentions?max_results=100&${fields}${suffix}`,
+      );
+      expectSchema("Get2UsersIdMentionsResponse", body);
+      served.push(...(body.data ?? []));
+      token = body.meta.next_token;
+    } while (token);
+    expect(served.length).toBe(Math.min(bundled.length, MENTIONS_REACH));
+    const byId = new Map(bundled.map((post) => [post.id, post]));
+    for (const post of served) expect(post).toEqual(byId.get(post.id));
+
+    const search = await call<XTweetPage>(sandbox, `/2/tweets/search/recent?query=fibranova&max_results=100&${fields}`);
+    expectSchema("Get2TweetsSearchRecentResponse", search.body);
+    expect(search.body.data?.length).toBeGreaterThan(0);
+  });
+
+  it("finds the bundled scenario from any working directory", async () => {
+    const cwd = process.cwd();
+    process.chdir(tmpdir());
+    try {
+      expect(defaultScenarioDir()).toBe(join(cwd, "fixtures", "scenario"));
+      sandbox = await startSandbox();
+      expect(sandbox.brand.username).toBe("fibranova");
+    } finally {
+      process.chdir(cwd);
+    }
   });
 
   it("reads a scenario directory in the bundled format", async () => {
@@ -352,6 +401,19 @@ describe("clock", () => {
     expect(rest.ids).toEqual([later[2]!.id, later[1]!.id]);
   });
 
+  it("can run the clock faster than real time, for demos", async () => {
+    let wall = Date.parse("2026-11-23T10:00:00Z");
+    const box = await start({ clockSpeed: 60, now: () => wall });
+    expect(box.clock.toISOString()).toBe(ANCHOR);
+    wall += 10_000;
+    expect(box.clock.toISOString()).toBe("2026-11-20T12:10:00.000Z");
+    const { body } = await call<XTweetPage>(box, mentionsPath("max_results=5&tweet.fields=created_at"));
+    expect(body.data?.[0]?.created_at).toBe("2026-11-20T12:10:00.000Z");
+    box.setClock(ANCHOR);
+    wall += 1000;
+    expect(box.clock.toISOString()).toBe("2026-11-20T12:01:00.000Z");
+  });
+
   it("injects a new mention through the control API", async () => {
     const box = await start();
     const injected = await call<{ data: XTweet }>(box, "/_sandbox/mentions", {
@@ -462,6 +524,49 @@ describe("writes", () => {
   });
 });
 
+describe("details", () => {
+  it("gives posted replies entities with code-point offsets, as X does", async () => {
+    const box = await start();
+    const target = (await call<XTweetPage>(box, mentionsPath("max_results=5"))).body.data![0]!;
+    const text = "😀 @BOB_test mira #Caida";
+    const created = await call<{ data: { id: string } }>(box, "/2/tweets", {
+      method: "POST",
+      body: { text, reply: { in_reply_to_tweet_id: target.id } },
+    });
+    const { body } = await call<XTweetPage>(
+      box,
+      `/2/tweets/search/recent?query=${encodeURIComponent(`from:${BRAND.username}`)}&tweet.fields=entities`,
+    );
+    const posted = body.data!.find((post) => post.id === created.body.data.id)!;
+    expect(posted.entities).toEqual({
+      mentions: [{ start: 2, end: 11, username: BOB.username, id: BOB.id }],
+      hashtags: [{ start: 17, end: 23, tag: "Caida" }],
+    });
+  });
+
+  it("takes extra DM-refusing users by username as an option", async () => {
+    const box = await start({ dmClosed: [BOB.username.toUpperCase()] });
+    const refused = await call(box, `/2/dm_conversations/with/${BOB.id}/messages`, {
+      method: "POST",
+      body: { text: "Hola" },
+    });
+    expect(refused.status).toBe(403);
+  });
+
+  it("refuses a control-API mention without text", async () => {
+    const box = await start();
+    const { status } = await call(box, "/_sandbox/mentions", { method: "POST", body: { authorUsername: "x" } });
+    expect(status).toBe(400);
+  });
+
+  it("describes the environment a client needs to reach it", async () => {
+    const box = await start();
+    const env = box.env();
+    expect(env.X_API_BASE_URL).toBe(box.baseUrl);
+    expect(env.X_API_KEY).toBe("sandbox-key");
+  });
+});
+
 describe("rate limits", () => {
   it("sends x-rate-limit headers that count down, then 429 when the window is spent", async () => {
     const box = await start({ limits: { "GET /2/users/:id/mentions": 3 } });
@@ -479,6 +584,20 @@ describe("rate limits", () => {
     expect(refused.headers.get("x-rate-limit-remaining")).toBe("0");
     expectSchema("Problem", refused.body);
     expect((await call(box, "/2/users/me")).status).toBe(200);
+  });
+
+  it("meters the app-only bearer apart from the user, with X's app limits", async () => {
+    const box = await start();
+    const asUser = await call(box, mentionsPath());
+    const asApp = await call(box, mentionsPath(), { auth: APP_TOKEN });
+    expect([asUser.headers.get("x-rate-limit-limit"), asUser.headers.get("x-rate-limit-remaining")]).toEqual([
+      "300",
+      "299",
+    ]);
+    expect([asApp.headers.get("x-rate-limit-limit"), asApp.headers.get("x-rate-limit-remaining")]).toEqual([
+      "450",
+      "449",
+    ]);
   });
 
   it("opens a new window after 15 minutes of its own wall clock", async () => {

@@ -7,6 +7,7 @@ import {
   XAuthError,
   XCreditsError,
   XForbiddenError,
+  XInvalidRequestError,
   XNetworkError,
   XRateLimitError,
   XServerError,
@@ -155,6 +156,32 @@ describe("XClient reads", () => {
     const searches = box.requests.filter((r) => r.path === "/2/tweets/search/recent");
     expect(searches.filter((r) => r.query.next_token !== undefined).length).toBeGreaterThan(0);
     expect(searches.every((r) => r.query.pagination_token === undefined)).toBe(true);
+  });
+
+  it("signs queries with quotes, groups, accents and emoji correctly (OAuth 1.0a)", async () => {
+    const { client, box } = await harness();
+    const pages = await collect(client.searchPages('("ventana" OR barrió OR 😀 OR acmefibra) -is:retweet lang:es'));
+    expect(box.requests.map((r) => r.status)).toEqual([200]);
+    expect(idsOf(pages).length).toBeGreaterThan(0);
+  });
+
+  it("treats an empty poll as one page with no data, costing no resources", async () => {
+    const { client, calls } = await harness();
+    const [first] = await collect(client.mentionsPages(BRAND.id, { maxResults: 5, maxPages: 1 }));
+    const empty = await collect(client.mentionsPages(BRAND.id, { sinceId: first!.meta.newest_id! }));
+    expect(empty).toEqual([{ meta: { result_count: 0 } }]);
+    expect(calls.at(-1)?.resources).toEqual({ posts: 0, users: 0, dmEvents: 0 });
+  });
+
+  it("refuses bad arguments before spending a request", async () => {
+    const { client, box } = await harness();
+    await expect(collect(client.searchPages("x".repeat(513)))).rejects.toBeInstanceOf(XInvalidRequestError);
+    await expect(collect(client.mentionsPages(BRAND.id, { sinceId: "12ab" }))).rejects.toBeInstanceOf(
+      XInvalidRequestError,
+    );
+    await expect(client.reply("  ", "123")).rejects.toBeInstanceOf(XInvalidRequestError);
+    await expect(client.sendDm(BOB.id, "")).rejects.toBeInstanceOf(XInvalidRequestError);
+    expect(box.requests).toEqual([]);
   });
 
   it("looks users up, returning null for unknown ones", async () => {
@@ -346,6 +373,27 @@ describe("faults", () => {
     expect((await client.me()).id).toBe(BRAND.id);
     expect(sleeps).toEqual([100]);
     expect(box.requests.map((r) => r.status)).toEqual([-1, 200]);
+  });
+
+  it("fails with a connection error, after retries, when nothing listens", async () => {
+    const { client, box, sleeps } = await harness({ retry: { maxRetries: 2 } });
+    await box.close();
+    sandbox = undefined;
+    const error = await failure(client.me());
+    expect(error).toBeInstanceOf(XNetworkError);
+    expect((error as XNetworkError).kind).toBe("connection");
+    expect((error as Error).message).toMatch(/ECONNREFUSED/);
+    expect(sleeps).toEqual([100, 200]);
+  });
+
+  it("does not repeat a reply whose answer was cut off", async () => {
+    const { client, box } = await harness();
+    const [page] = await collect(client.mentionsPages(BRAND.id, { maxResults: 5, maxPages: 1 }));
+    box.faults.add([{ path: "/2/tweets", kind: "truncated" }]);
+    const error = await failure(client.reply("Hola, lo vemos", page!.data![0]!.id));
+    expect((error as XNetworkError).kind).toBe("truncated");
+    expect(box.received.tweets).toHaveLength(1);
+    expect(box.requests.filter((r) => r.path === "/2/tweets")).toHaveLength(1);
   });
 
   it("does not repeat a reply after a connection reset (it may have been posted)", async () => {
