@@ -1,5 +1,6 @@
 // `npm start`: the main job on the bundled FibraNova scenario, no X account needed.
-// Imports the scenario's mentions into a demo database and prints the prioritised queue.
+// Fetches the brand's mentions from the built-in sandbox X API (real HTTP on 127.0.0.1, through
+// twitter-api-v2) into a demo database, then prints the prioritised queue.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -31,9 +32,9 @@ function xtriage(args) {
   if (res.status !== 0) process.exit(res.status ?? 1);
 }
 
-console.error("xtriage demo: FibraNova's mentions for the week up to 2026-11-20 12:00 UTC");
+console.error("xtriage demo: FibraNova's mentions for the week up to 2026-11-20 12:00 UTC, from a sandbox X API");
 console.error(`database: ${env.XTRIAGE_DB}\nconfig:   ${env.XTRIAGE_CONFIG}`);
-xtriage(["import", join(scenario, "pages.jsonl")]);
+xtriage(["--sandbox", "fetch"]);
 xtriage(["list", "--limit", "25"]);
 console.error(
   `\nTry it yourself with the same settings:\n` +

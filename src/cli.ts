@@ -1,7 +1,11 @@
 import { Command, CommanderError } from "commander";
+import * as authCommand from "./commands/auth.js";
 import * as configCommand from "./commands/config.js";
+import * as costCommand from "./commands/cost.js";
+import * as fetchCommand from "./commands/fetch.js";
 import * as importCommand from "./commands/import.js";
 import * as listCommand from "./commands/list.js";
+import * as sandboxCommand from "./commands/sandbox.js";
 import * as scoreCommand from "./commands/score.js";
 import * as showCommand from "./commands/show.js";
 import { type Context, createContext, type GlobalOptions } from "./context.js";
@@ -19,6 +23,10 @@ Environment:
   XTRIAGE_DB       database file (default $XDG_DATA_HOME/xtriage/xtriage.db)
   XTRIAGE_CONFIG   config file (default $XDG_CONFIG_HOME/xtriage/config.yaml)
   XTRIAGE_AGENT    your agent name, as on actions and claims
+  X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN, X_ACCESS_SECRET   OAuth 1.0a user context
+  X_OAUTH2_ACCESS_TOKEN (+ X_OAUTH2_REFRESH_TOKEN)            OAuth 2.0 user token
+  X_API_BEARER_TOKEN   app-only, reads only (TWITTER_* names accepted too)
+  X_API_BASE_URL   another X API base (a sandbox)
   NO_COLOR         no colour; also TERM=dumb or --no-color
 
 Output: a table on a terminal, tab-separated when piped, --json, --ndjson or --csv.
@@ -29,13 +37,25 @@ Exit codes:
   6 conflict (already handled, claimed by another) · 7 attention (for cron) · 130 interrupted
 
 Examples:
+  xtriage --sandbox fetch          # no X account needed: the bundled scenario
+  xtriage fetch --no-wait          # from cron
   xtriage import mentions.jsonl
   xtriage list
   xtriage show 1861234567890123456
   xtriage list --ndjson | jq -r 'select(.urgency > 70) | .id'
 `;
 
-const COMMANDS = [importCommand, listCommand, showCommand, scoreCommand, configCommand];
+const COMMANDS = [
+  fetchCommand,
+  importCommand,
+  listCommand,
+  showCommand,
+  scoreCommand,
+  costCommand,
+  authCommand,
+  sandboxCommand,
+  configCommand,
+];
 
 export function buildProgram(ctx: Context, io: IOStreams): Command {
   const program = new Command("xtriage");
@@ -45,6 +65,7 @@ export function buildProgram(ctx: Context, io: IOStreams): Command {
     .option("--db <path>", "database file (env XTRIAGE_DB)")
     .option("--config <path>", "config file (env XTRIAGE_CONFIG)")
     .option("--agent <name>", "who is acting (env XTRIAGE_AGENT)")
+    .option("--sandbox", "talk to a local sandbox X API with the bundled scenario instead of X")
     .option("--no-input", "never prompt; fail and name the missing flag instead")
     .option("--no-color", "no colour (also NO_COLOR=1 or TERM=dumb)")
     .option("-q, --quiet", "only errors on stderr")
@@ -74,13 +95,16 @@ export async function runCli(argv: string[], io: IOStreams, env: Env): Promise<n
   let code: number = Exit.ok;
   try {
     program = buildProgram(ctx, io);
+    program.hook("preAction", (_root, action) => {
+      ctx.commandName = action.name();
+    });
     await program.parseAsync(argv, { from: "user" });
     if (argv.length === 0) program.outputHelp();
     code = ctx.exitCode;
   } catch (e) {
     code = reportError(io, fromSqliteError(e, "the database"));
   } finally {
-    ctx.close();
+    await ctx.close();
   }
   return code;
 }

@@ -1,9 +1,17 @@
 import type { Config } from "./config.js";
 import { UsageError } from "./errors.js";
 import type { IOStreams } from "./io/iostreams.js";
+import type { Sandbox } from "./sandbox/server.js";
 import type { DB } from "./store/db.js";
+import type { XClient } from "./x/client.js";
 
 type Env = Record<string, string | undefined>;
+
+/** What a command that talks to X can tune about the client. */
+export interface XOptions {
+  /** Longest wait for a rate-limit window, in seconds (0: never wait, exit 5). */
+  maxWaitSeconds?: number;
+}
 
 export interface GlobalOptions {
   db?: string;
@@ -29,9 +37,17 @@ export interface Context {
   config(): Promise<Config>;
   /** The agent acting: --agent, XTRIAGE_AGENT, then the login name. */
   agent(): string;
+  /** The X client (twitter-api-v2), built on first use; every call lands in the cost ledger. */
+  x(options?: XOptions): Promise<XClient>;
+  /** Environment for X: the process's, or the in-process sandbox's with --sandbox. */
+  xEnv(): Promise<Env>;
+  /** Estimated USD spent on X by this process so far. */
+  spentUsd(): number;
+  /** The command being run, for the ledger. */
+  commandName: string;
   /** The exit code the command's action settled on. */
   exitCode: number;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** XTRIAGE_NOW pins the clock (tests, demos, reproducible reports). */
@@ -46,6 +62,9 @@ export function clockFromEnv(env: Env): () => Date {
 export function createContext(io: IOStreams, globals: () => GlobalOptions, env: Env): Context {
   let db: DB | undefined;
   let config: Promise<Config> | undefined;
+  let sandbox: Promise<Sandbox> | undefined;
+  let client: Promise<XClient> | undefined;
+  let spent = 0;
   const ctx: Context = {
     io,
     env,
@@ -69,11 +88,82 @@ export function createContext(io: IOStreams, globals: () => GlobalOptions, env: 
     agent() {
       return globals().agent || env.XTRIAGE_AGENT || env.USER || env.LOGNAME || "agent";
     },
+    async xEnv() {
+      if (!globals().sandbox) return env;
+      sandbox ??= import("./sandbox/server.js").then((m) => m.startSandbox({ port: 0 }));
+      const box = await sandbox;
+      return { ...stripCredentials(env), ...box.env() };
+    },
+    x(options = {}) {
+      client ??= buildClient(ctx, options, (usd) => {
+        spent += usd;
+      });
+      return client;
+    },
+    spentUsd: () => spent,
+    commandName: "",
     exitCode: 0,
-    close() {
+    async close() {
       db?.close();
       db = undefined;
+      if (sandbox) await (await sandbox).close();
+      sandbox = undefined;
     },
   };
   return ctx;
+}
+
+/** With --sandbox, credentials in the environment must not leak to (or be mixed with) the sandbox's. */
+function stripCredentials(env: Env): Env {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !/^(X_|TWITTER_)/.test(k)));
+}
+
+async function buildClient(ctx: Context, options: XOptions, addSpent: (usd: number) => void): Promise<XClient> {
+  const [xEnv, db, config, { resolveCredentials }, { estimateCost }, { ledgerRepo }, { readCredentialFile }] =
+    await Promise.all([
+      ctx.xEnv(),
+      ctx.db(),
+      ctx.config(),
+      import("./x/credentials.js"),
+      import("./x/cost.js"),
+      import("./store/sync.js"),
+      import("./credential-file.js"),
+    ]);
+  const credentials = resolveCredentials(xEnv, readCredentialFile(xEnv));
+  const ledger = ledgerRepo(db);
+  const { createXClient } = await import("./x/twitter.js");
+  const userContext = credentials.kind === "oauth1" || credentials.kind === "oauth2-user";
+  return createXClient({
+    credentials,
+    ...(xEnv.X_API_BASE_URL ? { baseUrl: xEnv.X_API_BASE_URL } : {}),
+    retry: { maxWaitSeconds: options.maxWaitSeconds ?? 120 },
+    ...(Number(xEnv.XTRIAGE_X_TIMEOUT_MS) > 0 ? { timeoutMs: Number(xEnv.XTRIAGE_X_TIMEOUT_MS) } : {}),
+    onWait: (w) => {
+      if (ctx.io.quiet) return;
+      const seconds = Math.ceil(w.delayMs / 1000);
+      ctx.io.err.write(
+        w.reason === "rate-limit"
+          ? `X rate limit reached: waiting ${seconds} s for the window to reset\n`
+          : `X did not answer (${w.error.message}): retrying in ${seconds} s\n`,
+      );
+    },
+    onCall: (r) => {
+      const cost = estimateCost(r.endpoint, r.resources, { prices: config.prices, ownedRead: userContext });
+      addSpent(cost);
+      const [method, endpoint] = r.endpoint.split(" ", 2);
+      ledger.add({
+        at: ctx.now().toISOString(),
+        method: method ?? "",
+        endpoint: endpoint ?? r.endpoint,
+        status: r.status,
+        posts: r.resources.posts,
+        users: r.resources.users,
+        dm_events: r.resources.dmEvents,
+        cost_usd: cost,
+        rate_remaining: r.rateLimit?.remaining ?? null,
+        rate_reset_at: r.rateLimit ? new Date(r.rateLimit.reset * 1000).toISOString() : null,
+        command: ctx.commandName,
+      });
+    },
+  });
 }

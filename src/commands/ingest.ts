@@ -33,11 +33,11 @@ export function scoringConfigFrom(config: Config): ScoringConfig {
  * Stores parsed posts: authors and referenced posts refreshed, each mention scored and upserted
  * without touching its triage state. Used by `import` and `fetch`; the caller owns the transaction.
  */
-export function createIngester(db: DB, config: Config, score: ScoreFn, source: string) {
+export function createIngester(db: DB, config: Config, score: ScoreFn, source: string, brandIds: string[] = []) {
   const mentions = mentionsRepo(db);
   const authors = authorsRepo(db);
   const scoring = scoringConfigFrom(config);
-  const ownIds = new Set(config.accounts.map((a) => a.id).filter((id): id is string => Boolean(id)));
+  const ownIds = new Set([...brandIds, ...config.accounts.map((a) => a.id).filter((id): id is string => Boolean(id))]);
   const accountByHandle = new Map(config.accounts.map((a) => [a.handle, a.id ?? null]));
   // Agents' verdicts only exist once cases were worked; a fresh import skips the per-author query.
   const anyVerdicts = mentions.hasVerdicts();
@@ -56,7 +56,7 @@ export function createIngester(db: DB, config: Config, score: ScoreFn, source: s
       const id = accountByHandle.get(handle);
       if (id !== undefined) return id;
     }
-    return config.accounts[0]?.id ?? null;
+    return config.accounts[0]?.id ?? brandIds[0] ?? null;
   }
 
   function contextFor(p: ParsedPost): ScoreContext {

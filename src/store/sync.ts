@@ -117,7 +117,9 @@ export function ledgerRepo(db: DB) {
  * older than `staleMs` is taken over. Returns the current holder when the lock is taken.
  */
 export function locksRepo(db: DB) {
-  const take = db.prepare("INSERT INTO locks (name, holder, acquired_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING");
+  const take = db.prepare(
+    "INSERT INTO locks (name, holder, acquired_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING",
+  );
   const read = db.prepare<[string], { holder: string; acquired_at: string }>(
     "SELECT holder, acquired_at FROM locks WHERE name = ?",
   );

@@ -1,0 +1,60 @@
+import type { Post, ScoringConfig } from "../types.js";
+import { scoringLanguage } from "./language.js";
+import type { WordLists } from "./lexicon.js";
+import { BUILT_IN_MATCHERS, compileWordLists, emptyMatches, findMatches, type Matches } from "./matcher.js";
+import { type ModelSignals, modelSignals } from "./model.js";
+import { normalizeText, tokenize } from "./text.js";
+
+/** What the text of one post says, computed once and read by every part of the score. */
+export interface TextEvidence {
+  lang: "es" | "en" | "other";
+  tokens: string[];
+  matches: Matches;
+  question: boolean;
+  emoji: { mockery: number; angry: number; positive: number };
+  /** Learned probabilities, when a model exists for the language. */
+  model: ModelSignals | undefined;
+}
+
+const MOCKERY_EMOJI = /🤡|🙄|😂|🤣|💩|🖕|😹|🥱|🤪|😆/gu;
+const ANGRY_EMOJI = /😡|🤬|😠|😤|👎|💢/gu;
+const POSITIVE_EMOJI = /❤️|❤|😍|🥰|👍|🙏|😊|💙|💚|💜|🧡|💛|🤗|😀|😃|🙂|🎉/gu;
+
+export function gatherEvidence(post: Post, config: ScoringConfig): TextEvidence {
+  const lang = scoringLanguage(post.lang, post.text);
+  const normalized = normalizeText(post.text);
+  const tokens = tokenize(normalized);
+  const matches = emptyMatches();
+  if (lang !== "other") findMatches(tokens, BUILT_IN_MATCHERS[lang], matches);
+  const extra = userWordLists(config, lang, post.lang);
+  if (extra.length > 0) findMatches(tokens, compileWordLists(extra), matches);
+  return {
+    lang,
+    tokens,
+    matches,
+    question: post.text.includes("?") || post.text.includes("¿"),
+    emoji: {
+      mockery: countPattern(post.text, MOCKERY_EMOJI),
+      angry: countPattern(post.text, ANGRY_EMOJI),
+      positive: countPattern(post.text, POSITIVE_EMOJI),
+    },
+    model: lang === "other" ? undefined : modelSignals(lang, post.text, tokens, matches),
+  };
+}
+
+/** The user's extra words for the scoring language, for X's own code, and for every language ("*"). */
+function userWordLists(config: ScoringConfig, lang: string, xLang: string): WordLists[] {
+  const codes = new Set([lang, xLang.toLowerCase().split("-")[0] ?? "", "*"]);
+  const lists: WordLists[] = [];
+  for (const code of codes) {
+    const list = config.words[code];
+    if (list !== undefined && Object.keys(list).length > 0) lists.push(list as WordLists);
+  }
+  return lists;
+}
+
+function countPattern(text: string, pattern: RegExp): number {
+  let count = 0;
+  for (const _ of text.matchAll(pattern)) count++;
+  return count;
+}

@@ -1,0 +1,142 @@
+import { categoryIndices, featureIndices, featureValue, HASH_BITS } from "./features.js";
+import { categoryHits, type Matches } from "./matcher.js";
+import modelFile from "./model.json" with { type: "json" };
+
+/** Learned probabilities for one post (see scripts/train.ts for how each was trained). */
+export interface ModelSignals {
+  /** Offensive or aggressive (OLID for English; MEX-A3T and HatEval for Spanish). */
+  offense: number;
+  /** Carries a complaint (English complaints and airline tweets; Spanish negative airline tweets). */
+  complaint: number;
+  /** Time-critical complaint: cancelled, late, lost (English airline tweets); NaN in Spanish. */
+  urgent: number;
+  /** About a product or service rather than general chatter (Spanish only; NaN in English). */
+  service: number;
+  /** How much each word-list category moved each probability (for the reasons). */
+  categoryEffects: { offense: CategoryEffects; complaint: CategoryEffects };
+}
+
+/** Word-list category → change in probability it caused (probability with it minus without it). */
+export type CategoryEffects = Map<string, number>;
+
+/** The four models of one language, in this order, their weights interleaved per feature. */
+const TASKS = ["offense", "complaint", "urgent", "service"] as const;
+const TASK_COUNT = TASKS.length;
+
+interface LanguageModel {
+  /** NaN for a task with no model in this language. */
+  biases: readonly number[];
+  scales: readonly number[];
+  /** weights[feature * TASK_COUNT + task]: one memory read serves all tasks. */
+  weights: Int8Array;
+}
+
+interface StoredModel {
+  bias: number;
+  scale: number;
+  weights: string;
+}
+
+function decodeLanguage(lang: string, stored: Record<string, StoredModel | undefined>): LanguageModel {
+  const dimension = 1 << HASH_BITS;
+  const weights = new Int8Array(dimension * TASK_COUNT);
+  const biases: number[] = [];
+  const scales: number[] = [];
+  TASKS.forEach((task, t) => {
+    const model = stored[`${lang}.${task}`];
+    biases.push(model?.bias ?? Number.NaN);
+    scales.push(model?.scale ?? 0);
+    if (model === undefined) return;
+    const bytes = Buffer.from(model.weights, "base64");
+    for (let i = 0; i < dimension; i++) weights[i * TASK_COUNT + t] = ((bytes[i] as number) << 24) >> 24;
+  });
+  return { biases, scales, weights };
+}
+
+if (modelFile.hashBits !== HASH_BITS) throw new Error("model.json was trained with other features: run npm run train");
+
+const STORED = modelFile.models as Record<string, StoredModel | undefined>;
+const MODELS: Readonly<Record<"es" | "en", LanguageModel>> = Object.freeze({
+  en: decodeLanguage("en", STORED),
+  es: decodeLanguage("es", STORED),
+});
+
+/** Size of the committed model's weights as stored (base64), for the benchmark. */
+export const MODEL_BYTES = Object.values(STORED).reduce((sum, model) => sum + (model?.weights.length ?? 0), 0);
+
+function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Logits of every task for one feature list. */
+function logits(model: LanguageModel, indices: readonly number[], value: number): number[] {
+  const w = model.weights;
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  for (const index of indices) {
+    const base = index * TASK_COUNT;
+    s0 += w[base] as number;
+    s1 += w[base + 1] as number;
+    s2 += w[base + 2] as number;
+    s3 += w[base + 3] as number;
+  }
+  return [s0, s1, s2, s3].map((sum, t) => (model.biases[t] as number) + sum * (model.scales[t] as number) * value);
+}
+
+/**
+ * For each category that matched, its share of the probability: the change from the probability
+ * without any word-list hit to the full probability, split in proportion to each category's
+ * weight in logit units (so the shares add up to the change, with their own signs).
+ */
+function categoryEffects(
+  model: LanguageModel,
+  task: number,
+  z: number,
+  hits: readonly string[],
+  value: number,
+): CategoryEffects {
+  const effects: CategoryEffects = new Map();
+  if (Number.isNaN(z) || hits.length === 0) return effects;
+  const counts = new Map<string, number>();
+  for (const hit of hits) counts.set(hit, (counts.get(hit) ?? 0) + 1);
+  const scale = (model.scales[task] as number) * value;
+  const logitShares = new Map<string, number>();
+  let total = 0;
+  for (const [category, count] of counts) {
+    let sum = 0;
+    for (const index of categoryIndices(category)) sum += model.weights[index * TASK_COUNT + task] as number;
+    logitShares.set(category, count * sum * scale);
+    total += count * sum * scale;
+  }
+  const p = sigmoid(z);
+  // Average slope of the sigmoid over the categories' combined step; its derivative when the step is tiny.
+  const slope = Math.abs(total) > 1e-9 ? (p - sigmoid(z - total)) / total : p * (1 - p);
+  for (const [category, share] of logitShares) effects.set(category, share * slope);
+  return effects;
+}
+
+export function modelSignals(
+  lang: "es" | "en",
+  rawText: string,
+  tokens: readonly string[],
+  matches: Matches,
+): ModelSignals | undefined {
+  if (tokens.length === 0) return undefined;
+  const model = MODELS[lang];
+  const hits = categoryHits(matches);
+  const indices = featureIndices(rawText, tokens, hits);
+  const value = featureValue(indices.length);
+  const [offense, complaint, urgent, service] = logits(model, indices, value) as [number, number, number, number];
+  return {
+    offense: sigmoid(offense),
+    complaint: sigmoid(complaint),
+    urgent: sigmoid(urgent),
+    service: sigmoid(service),
+    categoryEffects: {
+      offense: categoryEffects(model, 0, offense, hits, value),
+      complaint: categoryEffects(model, 1, complaint, hits, value),
+    },
+  };
+}

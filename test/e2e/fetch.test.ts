@@ -1,0 +1,238 @@
+import { spawn } from "node:child_process";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type Sandbox, startSandbox } from "../../src/sandbox/server.js";
+import { BIN, baseEnv, runBin, tempDir } from "../helpers/cli.js";
+import { allTweets, scenarioPages } from "../helpers/formats.js";
+
+// The built binary fetching over real HTTP from the sandbox on 127.0.0.1, through twitter-api-v2.
+let box: Sandbox;
+let t: { dir: string; cleanup(): void };
+let env: Record<string, string>;
+const scenarioMentions = allTweets(scenarioPages()).length;
+const MENTIONS = "/2/users/1187342600510951424/mentions";
+
+beforeEach(async () => {
+  box = await startSandbox({ port: 0 });
+  t = tempDir();
+  env = { ...baseEnv(t.dir), ...box.env() };
+});
+afterEach(async () => {
+  await box.close();
+  t.cleanup();
+});
+
+const fetch = (args: string[] = [], extra: Record<string, string> = {}) =>
+  runBin(["fetch", "--json", ...args], { ...env, ...extra });
+
+function db() {
+  return new Database(env.XTRIAGE_DB!, { readonly: true });
+}
+function count(sql: string): number {
+  const d = db();
+  const n = d.prepare(sql).pluck().get() as number;
+  d.close();
+  return n;
+}
+const mentionRequests = () => box.requests.filter((r) => r.path.endsWith("/mentions"));
+
+describe("fetch from the sandbox", () => {
+  it("first fetch walks every page and stores every mention, scored; drops the retweet", async () => {
+    const res = await fetch();
+    expect(res.code, res.stderr).toBe(0);
+    const summary = JSON.parse(res.stdout);
+    expect(summary.sources[0]).toMatchObject({ account: "fibranova", source: "mentions", fetched: scenarioMentions });
+    expect(summary.sources[0].pages).toBe(Math.ceil(scenarioMentions / 100));
+    expect(mentionRequests()).toHaveLength(Math.ceil(scenarioMentions / 100));
+    expect(mentionRequests().every((r) => r.query.max_results === "100")).toBe(true);
+    expect(count("SELECT count(*) FROM mentions")).toBe(scenarioMentions - 1);
+    expect(count("SELECT count(*) FROM mentions WHERE priority IS NULL")).toBe(0);
+    expect(count("SELECT count(*) FROM mentions WHERE source = 'mentions'")).toBe(scenarioMentions - 1);
+    expect(count("SELECT count(*) FROM api_calls WHERE endpoint = '/2/users/:id/mentions'")).toBe(
+      Math.ceil(scenarioMentions / 100),
+    );
+    expect(count("SELECT since_id FROM sync_state WHERE source = 'mentions'")).toBeTruthy();
+  });
+
+  it("a fetch with nothing new makes exactly one request", async () => {
+    await fetch();
+    const before = mentionRequests().length;
+    const res = await fetch();
+    expect(res.code).toBe(0);
+    expect(mentionRequests().length - before).toBe(1);
+    expect(mentionRequests().at(-1)!.query.since_id).toBeTruthy();
+    expect(JSON.parse(res.stdout).sources[0]).toMatchObject({ fetched: 0, imported: 0 });
+  });
+
+  it("an incremental fetch gets only what arrived since, without touching triage state", async () => {
+    await fetch();
+    const rw = new Database(env.XTRIAGE_DB!);
+    rw.exec("UPDATE mentions SET status = 'replied', assignee = 'laura'");
+    rw.close();
+    box.setClock("2026-11-20T14:00:00Z");
+    const res = await fetch();
+    expect(res.code, res.stderr).toBe(0);
+    const source = JSON.parse(res.stdout).sources[0];
+    expect(source.fetched).toBeGreaterThanOrEqual(15);
+    expect(source.imported).toBe(source.fetched);
+    expect(count("SELECT count(*) FROM mentions WHERE status = 'new'")).toBe(source.imported);
+    expect(count("SELECT count(*) FROM mentions WHERE status = 'replied' AND assignee = 'laura'")).toBe(
+      scenarioMentions - 1,
+    );
+  });
+
+  it("runs the configured search queries too, with their own cursor", async () => {
+    const res = await fetch(["--query", "fibranova -is:retweet"]);
+    expect(res.code, res.stderr).toBe(0);
+    const [, search] = JSON.parse(res.stdout).sources;
+    expect(search.source).toBe("search:fibranova -is:retweet");
+    expect(search.fetched).toBeGreaterThan(0);
+    expect(box.requests.some((r) => r.path === "/2/tweets/search/recent")).toBe(true);
+    expect(count("SELECT count(*) FROM sync_state")).toBe(2);
+  });
+
+  it("records a gap and exits 7 when more than 800 mentions arrived since the last fetch", async () => {
+    await fetch();
+    for (let i = 0; i < 805; i++) {
+      box.advanceClock(1000);
+      box.injectMention({ text: `sin servicio ${i}`, authorUsername: `flood_${i % 50}` });
+    }
+    const res = await fetch();
+    expect(res.code).toBe(7);
+    expect(res.stderr).toMatch(/gap in @fibranova mentions: more than 800 mentions/);
+    expect(count("SELECT gaps FROM sync_state WHERE source = 'mentions'")).toBe(1);
+  });
+
+  it("two overlapping fetches never both fetch: the second exits 0 saying so", async () => {
+    box.faults.add([{ path: MENTIONS, kind: "slow", delayMs: 1500 }]);
+    const first = fetch();
+    await new Promise((r) => setTimeout(r, 600));
+    const second = await fetch();
+    expect(second.code).toBe(0);
+    expect(second.stderr).toContain("another fetch is running");
+    expect((await first).code).toBe(0);
+    expect(count("SELECT count(*) FROM mentions")).toBe(scenarioMentions - 1);
+  });
+
+  it("after kill -9 in the middle of a walk, the next fetch resumes cleanly: nothing lost, nothing twice", async () => {
+    // page 2 answers slowly; kill the process while it waits for it, after page 1 was stored
+    box.faults.add([
+      { path: MENTIONS, kind: "slow", delayMs: 0, times: 1 },
+      { path: MENTIONS, kind: "slow", delayMs: 5000 },
+    ]);
+    const child = spawn(process.execPath, [BIN, "fetch"], { env, stdio: "ignore" });
+    const deadline = Date.now() + 5000;
+    while (Date.now() < deadline && mentionRequests().length < 2) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 300));
+    child.kill("SIGKILL");
+    await new Promise((r) => child.on("close", r));
+    expect(count("SELECT count(*) FROM mentions")).toBe(100);
+    expect(count("SELECT count(since_id) FROM sync_state")).toBe(0);
+    box.faults.clear();
+    const res = await fetch();
+    expect(res.code, res.stderr).toBe(0);
+    expect(count("SELECT count(*) FROM mentions")).toBe(scenarioMentions - 1);
+    expect(JSON.parse(res.stdout).sources[0]).toMatchObject({ unchanged: 100 });
+  });
+});
+
+describe("fetch when X misbehaves", () => {
+  it("waits for a short rate-limit window, then completes", async () => {
+    box.faults.add([{ path: MENTIONS, status: 429, resetInSeconds: 1 }]);
+    const res = await fetch();
+    expect(res.code, res.stderr).toBe(0);
+    expect(count("SELECT count(*) FROM mentions")).toBe(scenarioMentions - 1);
+  });
+
+  it.each([
+    ["a rate-limit window with --no-wait", { path: MENTIONS, status: 429 }, ["--no-wait"], /rate limit/i],
+    ["a monthly usage cap", { path: MENTIONS, kind: "usage-cap" }, [], /usage cap/i],
+    ["credits depleted (402)", { path: MENTIONS, status: 402 }, [], /credit/i],
+  ] as const)("stops at once with exit 5 on %s, cursor unmoved", async (_what, fault, args, message) => {
+    box.faults.add([{ ...fault, times: -1 }]);
+    const res = await fetch([...args]);
+    expect(res.code).toBe(5);
+    expect(res.stderr).toMatch(message);
+    expect(count("SELECT count(since_id) FROM sync_state")).toBe(0);
+  });
+
+  it("retries a 500 and a 503 with backoff, then completes", async () => {
+    box.faults.add([
+      { path: MENTIONS, status: 500 },
+      { path: MENTIONS, status: 503 },
+    ]);
+    const res = await fetch();
+    expect(res.code, res.stderr).toBe(0);
+    expect(count("SELECT count(*) FROM mentions")).toBe(scenarioMentions - 1);
+    expect(count("SELECT count(*) FROM api_calls WHERE status >= 500")).toBe(2);
+  });
+
+  it("never hangs: a response slower than the timeout fails with exit 5", async () => {
+    box.faults.add([{ path: MENTIONS, kind: "slow", delayMs: 20_000, times: -1 }]);
+    const started = Date.now();
+    const res = await fetch([], { XTRIAGE_X_TIMEOUT_MS: "300" });
+    expect(res.code).toBe(5);
+    expect(res.stderr).toMatch(/time/i);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it("exits 4 with what to check when X refuses the credentials", async () => {
+    const res = await fetch([], { X_ACCESS_SECRET: "wrong" });
+    expect(res.code).toBe(4);
+    expect(res.stderr).toMatch(/^xtriage: /m);
+    expect(res.stderr).not.toContain("sandbox-access-secret");
+  });
+
+  it("stops before spending more than --budget (exit 5), keeping what it fetched", async () => {
+    const res = await fetch(["--budget", "1.00"]);
+    expect(res.code).toBe(5);
+    expect(res.stderr).toContain("--budget");
+    const summary = JSON.parse(res.stdout);
+    expect(summary.spent_usd).toBeLessThanOrEqual(1.0);
+    expect(summary.sources[0].complete).toBe(false);
+    expect(count("SELECT count(*) FROM mentions")).toBeGreaterThan(0);
+    expect(count("SELECT count(since_id) FROM sync_state")).toBe(0);
+  });
+});
+
+describe("the sandbox command", () => {
+  it("serves in the foreground, prints the base URL and the environment, stops on SIGTERM", async () => {
+    const child = spawn(process.execPath, [BIN, "sandbox", "--port", "0"], { env: baseEnv(t.dir) });
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => {
+      out += d.toString();
+    });
+    const deadline = Date.now() + 5000;
+    while (Date.now() < deadline && !out.includes("X_ACCESS_SECRET")) await new Promise((r) => setTimeout(r, 50));
+    const baseUrl = out.split("\n")[0]!;
+    expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(out).toContain(`export X_API_BASE_URL=${baseUrl}`);
+    const state = (await (await globalThis.fetch(`${baseUrl}/_sandbox`)).json()) as Record<string, unknown>;
+    expect(JSON.stringify(state)).toContain("fibranova");
+    child.kill("SIGTERM");
+    expect(await new Promise((r) => child.on("close", r))).toBe(0);
+  });
+});
+
+describe("auth status and cost", () => {
+  it("auth status names the credential set and confirms it with X, without secrets", async () => {
+    const res = await runBin(["auth", "status"], env);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toContain("OAuth 1.0a user context");
+    expect(res.stdout).toContain("authenticated as @fibranova");
+    for (const secret of Object.values(box.env()).filter((v) => v.startsWith("sandbox-"))) {
+      expect(res.stdout).not.toContain(secret);
+    }
+    const none = await runBin(["auth", "status"], baseEnv(t.dir));
+    expect(none.code).toBe(4);
+  });
+
+  it("cost reports calls by day and endpoint from the ledger", async () => {
+    await fetch();
+    const res = await runBin(["cost", "--json"], env);
+    const lines = JSON.parse(res.stdout) as { endpoint: string; calls: number; cost_usd: number }[];
+    const mentions = lines.find((l) => l.endpoint === "GET /2/users/:id/mentions")!;
+    expect(mentions.calls).toBe(Math.ceil(scenarioMentions / 100));
+    expect(mentions.cost_usd).toBeGreaterThan(0);
+  });
+});
