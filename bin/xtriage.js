@@ -5,4 +5,11 @@ if (major < 20) {
   process.stderr.write(`xtriage needs Node.js 20 or newer; this is ${process.version}\n`);
   process.exit(1);
 }
-import("../dist/main.js");
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === "--version" || args[0] === "-V")) {
+  // scripts ask this often; answer without loading the CLI
+  const { version } = await import("../dist/version.js");
+  process.stdout.write(`${version}\n`);
+} else {
+  await import("../dist/main.js");
+}

@@ -5,12 +5,13 @@
  *   npm run bench                 # everything, including the 1M-mention import for peak memory
  *   npm run bench -- --quick      # skip the 1M import
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { benchScore } from "../src/core/score/bench.js";
+import { startSandbox } from "../src/sandbox/server.js";
 import { BENCH_NOW, writeSyntheticPages } from "./bench-data.js";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -105,6 +106,47 @@ function writeRssReporter(): string {
   return path;
 }
 
+/** Requests a fetch makes: ceil(N/100) per source for N new mentions, exactly one when nothing is new. */
+async function fetchRequests(): Promise<void> {
+  const box = await startSandbox({ port: 0 });
+  try {
+    const fetchEnv = { ...env, ...box.env(), XTRIAGE_DB: join(work, "fetch.db") };
+    const mentionCalls = () => box.requests.filter((r) => r.path.endsWith("/mentions")).length;
+    // asynchronous: the sandbox answers from this process's event loop
+    const run = () =>
+      new Promise<void>((resolve, reject) => {
+        const child = spawn(process.execPath, [bin, "fetch", "--quiet"], {
+          env: fetchEnv,
+          stdio: ["ignore", "ignore", "pipe"],
+        });
+        let err = "";
+        child.stderr.on("data", (d: Buffer) => {
+          err += d.toString();
+        });
+        child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`fetch failed: ${err}`))));
+      });
+    box.setClock("2026-11-20T15:00:00Z"); // past every scheduled arrival: only injected posts are new
+    await run(); // the scenario's backlog
+    for (const n of [1, 100, 250, 799]) {
+      for (let i = 0; i < n; i++) {
+        box.advanceClock(1000);
+        box.injectMention({ text: `sin servicio otra vez ${n}-${i}`, authorUsername: `bench_${i % 40}` });
+      }
+      const before = mentionCalls();
+      await run();
+      const made = mentionCalls() - before;
+      const expected = Math.ceil(n / 100);
+      report(`fetch requests for ${n} new mentions`, String(made), `= ${expected}`, made === expected);
+    }
+    const before = mentionCalls();
+    await run();
+    const idle = mentionCalls() - before;
+    report("fetch requests with nothing new", String(idle), "= 1", idle === 1);
+  } finally {
+    await box.close();
+  }
+}
+
 async function main(): Promise<void> {
   process.stderr.write(`xtriage bench (node ${process.version}); scratch ${work}\n`);
 
@@ -168,6 +210,9 @@ async function main(): Promise<void> {
     "<= 5 MB",
     scoring.modelBytes <= 5 * 1024 * 1024,
   );
+
+  process.stderr.write("fetch: API requests\n");
+  await fetchRequests();
 
   if (!quick) {
     process.stderr.write("import 1M (peak memory)\n");

@@ -1,6 +1,6 @@
 // Bundles the CLI into dist/ (ESM, code-split so each command loads lazily) and the
 // developer scripts into dist/scripts/. better-sqlite3 stays external: it is a native addon.
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
 
 rmSync("dist", { recursive: true, force: true });
@@ -28,6 +28,10 @@ await build({
   splitting: true,
   chunkNames: "chunks/[name]-[hash]",
 });
+
+// bin/xtriage.js answers --version from this without loading the CLI
+mkdirSync("dist", { recursive: true });
+writeFileSync("dist/version.js", `export const version = ${JSON.stringify(version)};\n`);
 
 const scripts = readdirSync("scripts").filter((f) => f.endsWith(".ts"));
 if (scripts.length > 0) {

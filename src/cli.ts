@@ -1,13 +1,4 @@
 import { Command, CommanderError } from "commander";
-import * as authCommand from "./commands/auth.js";
-import * as configCommand from "./commands/config.js";
-import * as costCommand from "./commands/cost.js";
-import * as fetchCommand from "./commands/fetch.js";
-import * as importCommand from "./commands/import.js";
-import * as listCommand from "./commands/list.js";
-import * as sandboxCommand from "./commands/sandbox.js";
-import * as scoreCommand from "./commands/score.js";
-import * as showCommand from "./commands/show.js";
 import { type Context, createContext, type GlobalOptions } from "./context.js";
 import { Exit, fromSqliteError, XtriageError } from "./errors.js";
 import type { IOStreams } from "./io/iostreams.js";
@@ -45,19 +36,48 @@ Examples:
   xtriage list --ndjson | jq -r 'select(.urgency > 70) | .id'
 `;
 
-const COMMANDS = [
-  fetchCommand,
-  importCommand,
-  listCommand,
-  showCommand,
-  scoreCommand,
-  costCommand,
-  authCommand,
-  sandboxCommand,
-  configCommand,
-];
+interface CommandModule {
+  register(program: Command, ctx: Context): void;
+}
 
-export function buildProgram(ctx: Context, io: IOStreams): Command {
+/**
+ * Every command, by name and alias, loaded on demand: a run of `xtriage list` parses only the list
+ * command's code; help and unknown names load them all.
+ */
+const COMMANDS: Record<string, () => Promise<CommandModule>> = {
+  fetch: () => import("./commands/fetch.js"),
+  import: () => import("./commands/import.js"),
+  list: () => import("./commands/list.js"),
+  show: () => import("./commands/show.js"),
+  score: () => import("./commands/score.js"),
+  cost: () => import("./commands/cost.js"),
+  auth: () => import("./commands/auth.js"),
+  sandbox: () => import("./commands/sandbox.js"),
+  config: () => import("./commands/config.js"),
+};
+
+const ALIASES: Record<string, string> = { queue: "list" };
+
+/** Global options that take a value: their value is not the command name. */
+const VALUE_OPTIONS = new Set(["--db", "--config", "--agent"]);
+
+function commandName(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (VALUE_OPTIONS.has(arg)) i++;
+    else if (!arg.startsWith("-")) return arg;
+  }
+  return undefined;
+}
+
+async function loadCommands(argv: string[]): Promise<CommandModule[]> {
+  const given = commandName(argv);
+  const named = given ? (ALIASES[given] ?? given) : undefined;
+  const loaders = named && COMMANDS[named] ? [COMMANDS[named]] : Object.values(COMMANDS);
+  return Promise.all(loaders.map((load) => load()));
+}
+
+export function buildProgram(ctx: Context, io: IOStreams, commands: CommandModule[]): Command {
   const program = new Command("xtriage");
   program
     .description("A care desk for answering a brand's customers on X, from the terminal.")
@@ -78,7 +98,7 @@ export function buildProgram(ctx: Context, io: IOStreams): Command {
       writeErr: (s) => io.err.write(s),
       outputError: (s, write) => write(s.startsWith("error:") ? `xtriage: ${s.slice(7)}` : s),
     });
-  for (const c of COMMANDS) c.register(program, ctx);
+  for (const c of commands) c.register(program, ctx);
   for (const sub of program.commands) inheritSettings(sub);
   return program;
 }
@@ -94,7 +114,7 @@ export async function runCli(argv: string[], io: IOStreams, env: Env): Promise<n
   const ctx = createContext(io, () => (program?.opts() ?? {}) as GlobalOptions, env);
   let code: number = Exit.ok;
   try {
-    program = buildProgram(ctx, io);
+    program = buildProgram(ctx, io, await loadCommands(argv));
     program.hook("preAction", (_root, action) => {
       ctx.commandName = action.name();
     });

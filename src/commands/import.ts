@@ -97,6 +97,8 @@ export async function runImport(ctx: Context, file: string, opts: ImportOptions)
   // Fewer, larger WAL checkpoints while importing; restored (and the WAL folded in) at the end.
   const autocheckpoint = db.pragma("wal_autocheckpoint", { simple: true }) as number;
   db.pragma("wal_autocheckpoint = 20000");
+  // a bigger page cache for the duration: index pages stay in memory across batches
+  db.pragma("cache_size = -65536");
   try {
     for await (const doc of readDocuments(input, {
       maxLineBytes: opts.maxLineBytes ?? MAX_LINE_BYTES,

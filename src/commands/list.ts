@@ -5,7 +5,14 @@ import { effectivePriority } from "../core/score/priority.js";
 import { UsageError } from "../errors.js";
 import { writeRecords } from "../io/output.js";
 import { minutesBetween } from "../io/time.js";
-import { type ListFilter, type MentionRow, mentionsRepo, STATUSES, type Status } from "../store/mentions.js";
+import {
+  type ListFilter,
+  type MentionRow,
+  mentionsRepo,
+  type QueueKey,
+  STATUSES,
+  type Status,
+} from "../store/mentions.js";
 import { type MentionView, mentionFields, tableMentionFields } from "./mention-fields.js";
 import { act, addOutputOptions, examples, outputFlags, parseInteger, parseSince, splitList } from "./options.js";
 
@@ -120,18 +127,33 @@ function parseStatuses(value: string | undefined): Status[] | "all" {
   return list as Status[];
 }
 
-function toView(row: MentionRow, sla: SlaConfig, now: Date): MentionView {
-  const answered = row.first_response_at !== null || row.status === "resolved" || row.status === "ignored";
-  const waiting = answered ? 0 : minutesBetween(row.created_at, now);
+interface Ranked {
+  key: QueueKey;
+  effective: number;
+  answered: boolean;
+  waiting: number;
+}
+
+function rank(key: QueueKey, sla: SlaConfig, now: Date): Ranked {
+  const answered = key.first_response_at !== null || key.status === "resolved" || key.status === "ignored";
+  return {
+    key,
+    answered,
+    waiting: answered ? 0 : minutesBetween(key.created_at, now),
+    effective: answered ? (key.priority ?? 0) : effectivePriority(key.priority ?? 0, key.created_at, now, sla),
+  };
+}
+
+function toView(row: MentionRow, sla: SlaConfig, now: Date, r: Ranked = rank(row, sla, now)): MentionView {
   return {
     ...row,
-    effective_priority: answered ? (row.priority ?? 0) : effectivePriority(row.priority ?? 0, row.created_at, now, sla),
-    waiting_minutes: waiting,
-    sla_state: answered
+    effective_priority: r.effective,
+    waiting_minutes: r.waiting,
+    sla_state: r.answered
       ? "answered"
-      : waiting >= sla.ceilingMinutes
+      : r.waiting >= sla.ceilingMinutes
         ? "breached"
-        : waiting >= sla.firstResponseMinutes
+        : r.waiting >= sla.firstResponseMinutes
           ? "due"
           : "ok",
   };
@@ -141,16 +163,21 @@ function* viewAll(rows: Iterable<MentionRow>, sla: SlaConfig, now: Date): Genera
   for (const row of rows) yield toView(row, sla, now);
 }
 
-const before = (a: MentionView, b: MentionView) =>
-  b.effective_priority - a.effective_priority ||
-  (b.priority ?? 0) - (a.priority ?? 0) ||
-  a.created_at.localeCompare(b.created_at);
+function* ranks(keys: Iterable<QueueKey>, sla: SlaConfig, now: Date): Generator<Ranked> {
+  for (const key of keys) yield rank(key, sla, now);
+}
+
+const before = (a: Ranked, b: Ranked) =>
+  b.effective - a.effective ||
+  (b.key.priority ?? 0) - (a.key.priority ?? 0) ||
+  a.key.created_at.localeCompare(b.key.created_at);
 
 /**
  * Order by effective priority without reading the whole table. Past the SLA ceiling the waiting
  * boost no longer grows and answered posts get none, so those two streams keep the order of their
  * stored priority and come from the index in that order, stopping early; only the posts younger than
- * the ceiling (a few hours' worth) are computed and sorted here. The three are merged.
+ * the ceiling (a few hours' worth) are ranked and sorted here. The three are merged on their keys,
+ * and only the rows shown are then read whole.
  */
 function* byEffectivePriority(
   repo: ReturnType<typeof mentionsRepo>,
@@ -159,29 +186,34 @@ function* byEffectivePriority(
   now: Date,
   limit: number,
 ): Generator<MentionView> {
-  if (!boostSaturates(sla, now)) {
-    yield* [...viewAll(repo.list(filter), sla, now)].sort(before).slice(0, limit || undefined);
-    return;
+  let order: Iterable<Ranked>;
+  if (boostSaturates(sla, now)) {
+    const cutoff = new Date(now.getTime() - sla.ceilingMinutes * 60_000).toISOString();
+    const part = (name: "young" | "waiting" | "answered") =>
+      ranks(repo.listKeys({ ...filter, stream: { part: name, cutoff } }), sla, now);
+    const young = [...part("young")].sort(before);
+    order = mergeSorted([young[Symbol.iterator](), part("waiting"), part("answered")], limit);
+  } else {
+    order = [...ranks(repo.listKeys(filter), sla, now)].sort(before).slice(0, limit || undefined);
   }
-  const cutoff = new Date(now.getTime() - sla.ceilingMinutes * 60_000).toISOString();
-  const part = (name: "young" | "waiting" | "answered") =>
-    viewAll(repo.list({ ...filter, stream: { part: name, cutoff } }), sla, now);
-  const young = [...part("young")].sort(before);
-  yield* mergeSorted([young[Symbol.iterator](), part("waiting"), part("answered")], limit);
+  for (const r of order) {
+    const row = repo.get(r.key.id);
+    if (row) yield toView(row, sla, now, r);
+  }
 }
 
 /** k-way merge of streams each already in `before` order. */
-function* mergeSorted(streams: Iterator<MentionView>[], limit: number): Generator<MentionView> {
+function* mergeSorted(streams: Iterator<Ranked>[], limit: number): Generator<Ranked> {
   const heads = streams.map((s) => s.next());
   for (let emitted = 0; limit === 0 || emitted < limit; emitted++) {
     let best = -1;
     heads.forEach((h, i) => {
-      if (!h.done && (best === -1 || before(h.value, (heads[best] as IteratorYieldResult<MentionView>).value) < 0)) {
+      if (!h.done && (best === -1 || before(h.value, (heads[best] as IteratorYieldResult<Ranked>).value) < 0)) {
         best = i;
       }
     });
     if (best === -1) return;
-    yield (heads[best] as IteratorYieldResult<MentionView>).value;
+    yield (heads[best] as IteratorYieldResult<Ranked>).value;
     heads[best] = streams[best]!.next();
   }
   for (const s of streams) s.return?.(undefined);

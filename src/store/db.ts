@@ -1,5 +1,6 @@
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
+import { existsSync, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import { Exit, fromSqliteError, XtriageError } from "../errors.js";
 import { migrations, SCHEMA_VERSION } from "./migrations.js";
@@ -20,7 +21,8 @@ export function openDb(path: string, opts: OpenOptions = {}): DB {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   let db: DB;
   try {
-    db = new Database(path, { timeout: opts.busyTimeoutMs ?? 5000 });
+    const nativeBinding = addonPath();
+    db = new Database(path, { timeout: opts.busyTimeoutMs ?? 5000, ...(nativeBinding ? { nativeBinding } : {}) });
   } catch (e) {
     throw new XtriageError(`cannot open database ${path}: ${(e as Error).message}`);
   }
@@ -34,6 +36,20 @@ export function openDb(path: string, opts: OpenOptions = {}): DB {
     throw fromSqliteError(e, path);
   }
   return db;
+}
+
+/**
+ * The compiled addon's path. Handing it to better-sqlite3 skips the `bindings` package's search
+ * through a dozen candidate paths on every start (measurable in `list`'s start-up time).
+ */
+function addonPath(): string | undefined {
+  try {
+    const pkg = createRequire(import.meta.url).resolve("better-sqlite3/package.json");
+    const addon = join(dirname(pkg), "build", "Release", "better_sqlite3.node");
+    return existsSync(addon) ? addon : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function schemaVersion(db: DB): number {
