@@ -1,8 +1,9 @@
 import type { Config } from "../config.js";
 import type { ParsedDocument, ParsedPost } from "../core/normalize.js";
+import { tagKey } from "../core/tags.js";
 import type { Author, Score, ScoreContext, ScoringConfig } from "../core/types.js";
 import type { DB } from "../store/db.js";
-import { authorsRepo, mentionsRepo, tagKey } from "../store/mentions.js";
+import { authorsRepo, mentionsRepo } from "../store/mentions.js";
 
 export type ScoreFn = (post: ParsedPost["post"], author: Author | undefined, ctx: ScoreContext) => Score;
 

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import type { SlaConfig } from "../config.js";
 import type { Context } from "../context.js";
-import { effectivePriority } from "../core/score/priority.js";
+import { effectivePriority, MAX_WAITING_BOOST } from "../core/score/priority.js";
 import { UsageError } from "../errors.js";
 import { writeRecords } from "../io/output.js";
 import { minutesBetween } from "../io/time.js";
@@ -82,10 +82,17 @@ export async function runList(ctx: Context, opts: ListOptions): Promise<number> 
   const [db, config] = await Promise.all([ctx.db(), ctx.config()]);
   const repo = mentionsRepo(db);
   const sla = config.sla;
+  // --min-priority is about the priority shown (waiting included): the database narrows by what the
+  // stored priority could reach, the exact test is on the effective value.
+  const min = opts.minPriority;
+  const sqlFilter = min === undefined ? filter : { ...filter, minPriority: Math.max(0, min - MAX_WAITING_BOOST) };
   const rows =
     filter.order === "priority"
-      ? byEffectivePriority(repo, filter, sla, now, limit)
-      : viewAll(repo.list({ ...filter, limit }), sla, now);
+      ? byEffectivePriority(repo, sqlFilter, sla, now, limit, min ?? 0)
+      : take(
+          atLeast(viewAll(repo.list({ ...sqlFilter, ...(min === undefined ? { limit } : {}) }), sla, now), min ?? 0),
+          limit,
+        );
   const shown = await writeRecords(ctx.io, rows, {
     defs: mentionFields,
     flags,
@@ -109,7 +116,6 @@ function buildFilter(opts: ListOptions, now: Date): ListFilter {
     statuses: parseStatuses(opts.status),
     ...(labels ? { labels } : {}),
     ...(opts.lang ? { langs: splitList(opts.lang) } : {}),
-    ...(opts.minPriority !== undefined ? { minPriority: opts.minPriority } : {}),
     ...(opts.assignee ? { assignee: opts.assignee } : {}),
     ...(opts.since ? { since: parseSince(opts.since, now) } : {}),
     order: sort,
@@ -163,8 +169,23 @@ function* viewAll(rows: Iterable<MentionRow>, sla: SlaConfig, now: Date): Genera
   for (const row of rows) yield toView(row, sla, now);
 }
 
-function* ranks(keys: Iterable<QueueKey>, sla: SlaConfig, now: Date): Generator<Ranked> {
-  for (const key of keys) yield rank(key, sla, now);
+function* ranks(keys: Iterable<QueueKey>, sla: SlaConfig, now: Date, min: number): Generator<Ranked> {
+  for (const key of keys) {
+    const r = rank(key, sla, now);
+    if (Math.round(r.effective) >= min) yield r;
+  }
+}
+
+function* atLeast(rows: Iterable<MentionView>, min: number): Generator<MentionView> {
+  for (const row of rows) if (Math.round(row.effective_priority) >= min) yield row;
+}
+
+function* take<T>(rows: Iterable<T>, limit: number): Generator<T> {
+  let n = 0;
+  for (const row of rows) {
+    if (limit > 0 && n++ >= limit) return;
+    yield row;
+  }
 }
 
 const before = (a: Ranked, b: Ranked) =>
@@ -185,16 +206,17 @@ function* byEffectivePriority(
   sla: SlaConfig,
   now: Date,
   limit: number,
+  min: number,
 ): Generator<MentionView> {
   let order: Iterable<Ranked>;
   if (boostSaturates(sla, now)) {
     const cutoff = new Date(now.getTime() - sla.ceilingMinutes * 60_000).toISOString();
     const part = (name: "young" | "waiting" | "answered") =>
-      ranks(repo.listKeys({ ...filter, stream: { part: name, cutoff } }), sla, now);
+      ranks(repo.listKeys({ ...filter, stream: { part: name, cutoff } }), sla, now, min);
     const young = [...part("young")].sort(before);
     order = mergeSorted([young[Symbol.iterator](), part("waiting"), part("answered")], limit);
   } else {
-    order = [...ranks(repo.listKeys(filter), sla, now)].sort(before).slice(0, limit || undefined);
+    order = [...ranks(repo.listKeys(filter), sla, now, min)].sort(before).slice(0, limit || undefined);
   }
   for (const r of order) {
     const row = repo.get(r.key.id);

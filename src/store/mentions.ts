@@ -1,3 +1,4 @@
+import { tagKey } from "../core/tags.js";
 import type { Author, Label, Post, Score } from "../core/types.js";
 import type { DB } from "./db.js";
 
@@ -196,11 +197,6 @@ export function mentionsRepo(db: DB) {
 }
 
 export type MentionsRepo = ReturnType<typeof mentionsRepo>;
-
-/** Hashtags compare without case or accents: #CaídaFibraNova and #caidafibranova are one tag. */
-export function tagKey(tag: string): string {
-  return tag.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
-}
 
 function hoursBefore(iso: string, hours: number): string {
   return new Date(Date.parse(iso) - hours * 3_600_000).toISOString();

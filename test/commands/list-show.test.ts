@@ -55,8 +55,14 @@ describe("list", () => {
     const english = await listJson(["--lang", "en"]);
     expect(english.length).toBeGreaterThan(0);
     expect(english.every((r) => r.lang === "en")).toBe(true);
+    // on the priority shown, waiting included
     const high = await listJson(["--min-priority", "50"]);
-    expect(high.every((r) => r.base_priority >= 50)).toBe(true);
+    const everything = await listJson();
+    expect(high.map((r) => r.id)).toEqual(everything.filter((r) => r.priority >= 50).map((r) => r.id));
+    expect(high.length).toBeGreaterThan(0);
+    expect(high.some((r) => r.base_priority < 50)).toBe(true);
+    const byUrgency = await listJson(["--min-priority", "50", "--sort", "urgency"]);
+    expect(new Set(byUrgency.map((r) => r.id))).toEqual(new Set(high.map((r) => r.id)));
     const recent = await listJson(["--since", "24h"]);
     expect(recent.length).toBeGreaterThan(0);
     expect(recent.every((r) => r.created_at >= "2026-11-19T12:00:00.000Z")).toBe(true);

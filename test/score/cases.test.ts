@@ -244,3 +244,33 @@ describe("account and history are supporting evidence only", () => {
 function contextWithTag(tag: string, authors: number, config: Partial<ScoringConfig>) {
   return makeContext({ hashtagAuthors24h: new Map([[tag, authors]]), config });
 }
+
+describe("hashtags across spellings", () => {
+  it("counts #CaídaFibraNova as the configured crisis tag caidafibranova, and as popular", async () => {
+    const { score, defaultScoringConfig } = await import("../../src/core/score/index.js");
+    const config = { ...defaultScoringConfig(), crisisHashtags: ["caidafibranova"], popularHashtagAuthors: 3 };
+    const post = {
+      id: "1",
+      text: "@fibranova sin fibra #CaídaFibraNova",
+      lang: "es",
+      createdAt: "2026-11-19T19:00:00.000Z",
+      authorId: "2",
+      conversationId: "1",
+      inReplyToUserId: "",
+      repliedToId: "",
+      quotedId: "",
+      isRetweet: false,
+      hashtags: ["CaídaFibraNova"],
+      mentions: ["fibranova"],
+      urls: [],
+      metrics: { retweets: 0, replies: 0, likes: 0, quotes: 0, impressions: 0 },
+    };
+    const s = score(post, undefined, {
+      now: new Date("2026-11-19T19:00:00Z"),
+      hashtagAuthors24h: new Map([["caidafibranova", 12]]),
+      history: { contacts24h: 0, pastTrollLabels: 0, pastGenuineLabels: 0 },
+      config,
+    });
+    expect(s.hashtags).toEqual([{ tag: "CaídaFibraNova", popular: true, crisis: true }]);
+  });
+});

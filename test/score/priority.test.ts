@@ -11,12 +11,17 @@ describe("effectivePriority", () => {
     expect(effectivePriority(40, CREATED, at(0), SLA)).toBe(40);
   });
 
-  it("rises gently until the first-response target, then to 100 at the ceiling", () => {
+  it("rises gently until the first-response target, then by 30 points in all at the ceiling, and stops", () => {
     expect(effectivePriority(40, CREATED, at(30), SLA)).toBeCloseTo(45, 5);
     expect(effectivePriority(40, CREATED, at(60), SLA)).toBeCloseTo(50, 5);
-    expect(effectivePriority(40, CREATED, at(180), SLA)).toBeCloseTo(75, 5);
-    expect(effectivePriority(40, CREATED, at(300), SLA)).toBe(100);
-    expect(effectivePriority(40, CREATED, at(5000), SLA)).toBe(100);
+    expect(effectivePriority(40, CREATED, at(180), SLA)).toBeCloseTo(60, 5);
+    expect(effectivePriority(40, CREATED, at(300), SLA)).toBeCloseTo(70, 5);
+    expect(effectivePriority(40, CREATED, at(5000), SLA)).toBeCloseTo(70, 5);
+    expect(effectivePriority(85, CREATED, at(5000), SLA)).toBe(100);
+  });
+
+  it("keeps an urgent fresh complaint above a low-priority post that waited past the ceiling", () => {
+    expect(effectivePriority(75, CREATED, at(5), SLA)).toBeGreaterThan(effectivePriority(15, CREATED, at(5000), SLA));
   });
 
   it("never decreases as time passes and keeps the order of equal waits", () => {

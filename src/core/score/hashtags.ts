@@ -1,3 +1,4 @@
+import { tagKey } from "../tags.js";
 import type { HashtagScore, Post, ScoringConfig } from "../types.js";
 
 /** Each distinct hashtag of the post, with whether it is popular around the brand and configured as a crisis. */
@@ -6,11 +7,11 @@ export function scoreHashtags(
   hashtagAuthors24h: ReadonlyMap<string, number>,
   config: ScoringConfig,
 ): HashtagScore[] {
-  const crisis = new Set(config.crisisHashtags.map((tag) => tag.toLowerCase().replace(/^#/, "")));
+  const crisis = new Set(config.crisisHashtags.map(tagKey));
   const seen = new Set<string>();
   const scores: HashtagScore[] = [];
   for (const tag of post.hashtags) {
-    const key = tag.toLowerCase().replace(/^#/, "");
+    const key = tagKey(tag);
     if (key === "" || seen.has(key)) continue;
     seen.add(key);
     scores.push({

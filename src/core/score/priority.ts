@@ -10,10 +10,13 @@ export interface SlaTargets {
 
 /** Points gained by the time the first-response target is reached. */
 const POINTS_AT_FIRST_RESPONSE_TARGET = 10;
+/** Points gained by the SLA ceiling; the boost stops growing there. */
+export const MAX_WAITING_BOOST = 30;
 
 /**
- * Until the first-response target the priority rises gently (up to +10); after it, the remaining
- * distance to 100 closes linearly so that a post waiting for the ceiling is at the top of the queue.
+ * Until the first-response target the priority rises gently (up to +10); from there to the ceiling
+ * it rises to +30, and stays there. The boost is bounded so that waiting lifts a case without
+ * erasing what the scores say: an urgent complaint still outranks a troll that waited longer.
  * Never lowers a priority; a missing or future `createdAt` leaves it unchanged.
  */
 export function effectivePriority(priority: number, createdAt: string, now: Date, sla: SlaTargets): number {
@@ -24,12 +27,12 @@ export function effectivePriority(priority: number, createdAt: string, now: Date
   if (!(waited > 0)) return base;
   const target = Math.max(1, sla.firstResponseMinutes);
   const ceiling = Math.max(target + 1, sla.ceilingMinutes);
-  if (waited <= target) {
-    return clamp(base + POINTS_AT_FIRST_RESPONSE_TARGET * (waited / target), 0, 100);
-  }
-  const atTarget = clamp(base + POINTS_AT_FIRST_RESPONSE_TARGET, 0, 100);
-  const progress = Math.min(1, (waited - target) / (ceiling - target));
-  return atTarget + (100 - atTarget) * progress;
+  const boost =
+    waited <= target
+      ? POINTS_AT_FIRST_RESPONSE_TARGET * (waited / target)
+      : POINTS_AT_FIRST_RESPONSE_TARGET +
+        (MAX_WAITING_BOOST - POINTS_AT_FIRST_RESPONSE_TARGET) * Math.min(1, (waited - target) / (ceiling - target));
+  return clamp(base + boost, 0, 100);
 }
 
 function clamp(value: number, low: number, high: number): number {
