@@ -119,16 +119,23 @@ function stripCredentials(env: Env): Env {
 }
 
 async function buildClient(ctx: Context, options: XOptions, addSpent: (usd: number) => void): Promise<XClient> {
-  const [xEnv, db, config, { resolveCredentials }, { estimateCost }, { ledgerRepo }, { readCredentialFile }] =
-    await Promise.all([
-      ctx.xEnv(),
-      ctx.db(),
-      ctx.config(),
-      import("./x/credentials.js"),
-      import("./x/cost.js"),
-      import("./store/sync.js"),
-      import("./credential-file.js"),
-    ]);
+  const [
+    xEnv,
+    db,
+    config,
+    { resolveCredentials },
+    { estimateCost },
+    { ledgerRepo },
+    { readCredentialFile, saveRotatedOAuth2Tokens },
+  ] = await Promise.all([
+    ctx.xEnv(),
+    ctx.db(),
+    ctx.config(),
+    import("./x/credentials.js"),
+    import("./x/cost.js"),
+    import("./store/sync.js"),
+    import("./credential-file.js"),
+  ]);
   const credentials = resolveCredentials(xEnv, readCredentialFile(xEnv));
   const ledger = ledgerRepo(db);
   const { createXClient } = await import("./x/twitter.js");
@@ -146,6 +153,14 @@ async function buildClient(ctx: Context, options: XOptions, addSpent: (usd: numb
           ? `X rate limit reached: waiting ${seconds} s for the window to reset\n`
           : `X did not answer (${w.error.message}): retrying in ${seconds} s\n`,
       );
+    },
+    onTokenRefresh: (tokens) => {
+      if (!saveRotatedOAuth2Tokens(xEnv, tokens) && !ctx.io.quiet) {
+        ctx.io.err.write(
+          "X rotated the OAuth 2.0 tokens; they come from the environment, so save the new ones there " +
+            "(or keep them in the 0600 credentials file, which xtriage updates itself)\n",
+        );
+      }
     },
     onCall: (r) => {
       const cost = estimateCost(r.endpoint, r.resources, { prices: config.prices, ownedRead: userContext });

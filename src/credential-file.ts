@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { UsageError } from "./errors.js";
@@ -41,4 +41,38 @@ export function readCredentialFile(env: Env): Record<string, string> {
       .replace(/^(["'])(.*)\1$/, "$2");
   }
   return values;
+}
+
+/**
+ * OAuth 2.0 refresh tokens rotate: once used, the old one is dead. Save the new pair in the
+ * credentials file (kept 0600) so the next run can refresh again. Returns false when the tokens did
+ * not come from the file (then only the caller's environment can be updated, by the user).
+ */
+export function saveRotatedOAuth2Tokens(env: Env, tokens: { accessToken: string; refreshToken?: string }): boolean {
+  const path = credentialFilePath(env);
+  if (!existsSync(path)) return false;
+  const lines = readFileSync(path, "utf8").split("\n");
+  const keyOf = (line: string) =>
+    line
+      .split("=")[0]!
+      .replace(/^export\s+/, "")
+      .trim();
+  if (!lines.some((l) => keyOf(l) === "X_OAUTH2_ACCESS_TOKEN")) return false;
+  const updates: Record<string, string | undefined> = {
+    X_OAUTH2_ACCESS_TOKEN: tokens.accessToken,
+    X_OAUTH2_REFRESH_TOKEN: tokens.refreshToken,
+  };
+  const seen = new Set<string>();
+  const next = lines.map((line) => {
+    const key = keyOf(line);
+    const value = updates[key];
+    if (value === undefined) return line;
+    seen.add(key);
+    return `${key}=${value}`;
+  });
+  for (const [key, value] of Object.entries(updates))
+    if (value !== undefined && !seen.has(key)) next.push(`${key}=${value}`);
+  writeFileSync(`${path}.tmp`, next.join("\n"), { mode: 0o600 });
+  renameSync(`${path}.tmp`, path);
+  return true;
 }

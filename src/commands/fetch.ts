@@ -295,6 +295,11 @@ function report(ctx: Context, results: SourceResult[], json: boolean, stoppedFor
   }
   for (const r of results) {
     if (r.gap) ctx.io.err.write(`xtriage: gap in @${r.account} ${sanitizeText(r.source)}: ${r.gap}\n`);
+    if (r.api_errors > 0 && !ctx.io.quiet) {
+      ctx.io.err.write(
+        `X reported ${r.api_errors} partial error${r.api_errors === 1 ? "" : "s"} for @${r.account} ${sanitizeText(r.source)} (e.g. a deleted referenced post); the rest was stored\n`,
+      );
+    }
   }
   if (json || ctx.io.quiet) return;
   for (const r of results) {

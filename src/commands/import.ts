@@ -98,7 +98,7 @@ export async function runImport(ctx: Context, file: string, opts: ImportOptions)
   const autocheckpoint = db.pragma("wal_autocheckpoint", { simple: true }) as number;
   db.pragma("wal_autocheckpoint = 20000");
   // a bigger page cache for the duration: index pages stay in memory across batches
-  db.pragma("cache_size = -65536");
+  db.pragma("cache_size = -32768");
   try {
     for await (const doc of readDocuments(input, {
       maxLineBytes: opts.maxLineBytes ?? MAX_LINE_BYTES,

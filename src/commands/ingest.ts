@@ -47,7 +47,7 @@ export function createIngester(db: DB, config: Config, score: ScoreFn, source: s
   const upsertAuthor = (a: Author, at: string) => {
     const key = JSON.stringify(a);
     if (authorsSeen.get(a.id) === key) return;
-    if (authorsSeen.size > 50_000) authorsSeen.clear();
+    if (authorsSeen.size > 20_000) authorsSeen.clear();
     authorsSeen.set(a.id, key);
     authors.upsert(a, at);
   };

@@ -71,12 +71,13 @@ export const migrations: readonly string[] = [
     status_changed_at TEXT,
     version INTEGER NOT NULL DEFAULT 0
   );
-  -- the queue reads these two in priority order and stops early: waiting posts, and answered ones
-  CREATE INDEX mentions_waiting ON mentions(priority DESC, created_at)
+  -- The queue reads these two in priority order and stops early (waiting posts, answered ones) and
+  -- the recent posts by time; each carries every column the ordering needs, so no table row is read.
+  CREATE INDEX mentions_waiting ON mentions(priority DESC, created_at, status, first_response_at, id)
     WHERE NOT (first_response_at IS NOT NULL OR status IN ('resolved', 'ignored'));
-  CREATE INDEX mentions_answered ON mentions(priority DESC, created_at)
+  CREATE INDEX mentions_answered ON mentions(priority DESC, created_at, status, first_response_at, id)
     WHERE (first_response_at IS NOT NULL OR status IN ('resolved', 'ignored'));
-  CREATE INDEX mentions_created ON mentions(created_at);
+  CREATE INDEX mentions_created ON mentions(created_at, priority, status, first_response_at, id);
   CREATE INDEX mentions_author ON mentions(author_id, created_at);
   CREATE INDEX mentions_conversation ON mentions(conversation_id);
 

@@ -1,4 +1,6 @@
 import { spawn } from "node:child_process";
+import { chmodSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Sandbox, startSandbox } from "../../src/sandbox/server.js";
@@ -211,6 +213,43 @@ describe("the sandbox command", () => {
     expect(JSON.stringify(state)).toContain("fibranova");
     child.kill("SIGTERM");
     expect(await new Promise((r) => child.on("close", r))).toBe(0);
+  });
+});
+
+describe("credentials from the 0600 file", () => {
+  const credentialEnv = () => {
+    const { X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN, X_ACCESS_SECRET, ...rest } = env;
+    return { ...rest, XTRIAGE_CREDENTIALS: join(t.dir, "credentials") };
+  };
+
+  it("refuses a credentials file others can read", async () => {
+    writeFileSync(join(t.dir, "credentials"), "X_API_BEARER_TOKEN=sandbox-bearer\n", { mode: 0o644 });
+    chmodSync(join(t.dir, "credentials"), 0o644);
+    const res = await runBin(["fetch"], credentialEnv());
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain("chmod 600");
+    expect(res.stderr).not.toContain("sandbox-bearer");
+  });
+
+  it("saves rotated OAuth 2.0 tokens back into the file, still 0600", async () => {
+    const path = join(t.dir, "credentials");
+    writeFileSync(
+      path,
+      "# xtriage\nX_OAUTH2_ACCESS_TOKEN=expired-token\nX_OAUTH2_REFRESH_TOKEN=sandbox-refresh-token\nX_API_CLIENT_ID=sandbox-client-id\n",
+      { mode: 0o600 },
+    );
+    const res = await runBin(["fetch", "--quiet"], credentialEnv());
+    expect(res.code, res.stderr).toBe(0);
+    const saved = readFileSync(path, "utf8");
+    expect(saved).toContain("# xtriage");
+    expect(saved).toContain("X_API_CLIENT_ID=sandbox-client-id");
+    expect(saved).not.toMatch(/^X_OAUTH2_ACCESS_TOKEN=expired-token$/m);
+    expect(saved).toMatch(/^X_OAUTH2_REFRESH_TOKEN=(?!sandbox-refresh-token$)\S+$/m);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    // the saved pair works: a second run needs no refresh
+    const again = await runBin(["fetch", "--quiet"], credentialEnv());
+    expect(again.code, again.stderr).toBe(0);
+    expect(count("SELECT count(*) FROM api_calls WHERE endpoint = '/2/oauth2/token'")).toBe(1);
   });
 });
 
