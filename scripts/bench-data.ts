@@ -3,21 +3,11 @@
  * as JSONL. No real texts: phrases are assembled from small hand-written pieces with a seeded PRNG.
  */
 import { createWriteStream } from "node:fs";
+import { seededRandom } from "../src/core/score/learn.js";
 
 export const BENCH_NOW = "2026-11-20T12:00:00.000Z";
 const EPOCH = 1288834974657n;
 const DAY_MS = 86_400_000;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const OPENERS = ["@fibranova", "@fibranova hola,", "@fibranova hey", "@fibranova buenas,", "@fibranova hi"];
 const BODIES = [
@@ -35,7 +25,7 @@ const BODIES = [
 const CLOSERS = ["", " #CaidaFibraNova", " #FibraNovaNoCumple", " 😡", " 🙏", " ¿alguien más?", " please help"];
 
 export async function writeSyntheticPages(path: string, n: number, seed = 42): Promise<void> {
-  const rand = mulberry32(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const authors = Math.max(10, Math.floor(n / 5));
   const now = Date.parse(BENCH_NOW);

@@ -60,6 +60,21 @@ function medianRatio(runs: number, a: () => number, b: () => number): { a: numbe
   return { a: med(as), b: med(bs), ratio: med(as) / med(bs) };
 }
 
+/** A command's wall time against `node -e 0`, interleaved, as a ratio with its target. */
+function startupRatio(what: string, args: string[], extraEnv: Record<string, string>, target: number): void {
+  const r = medianRatio(
+    9,
+    () => wall(args, extraEnv),
+    () => wall(["-e", "0"]),
+  );
+  report(
+    what,
+    `${r.ratio.toFixed(2)}x (${r.a.toFixed(0)} ms vs ${r.b.toFixed(0)} ms)`,
+    `<= ${target}x`,
+    r.ratio <= target,
+  );
+}
+
 function importMentions(file: string, db: string, rssFile?: string): number {
   const args = rssFile ? ["--import", writeRssReporter(), bin] : [bin];
   const t0 = process.hrtime.bigint();
@@ -151,17 +166,7 @@ async function main(): Promise<void> {
   process.stderr.write(`xtriage bench (node ${process.version}); scratch ${work}\n`);
 
   process.stderr.write("start-up\n");
-  const version = medianRatio(
-    9,
-    () => wall([bin, "--version"]),
-    () => wall(["-e", "0"]),
-  );
-  report(
-    "xtriage --version vs node -e 0",
-    `${version.ratio.toFixed(2)}x (${version.a.toFixed(0)} ms vs ${version.b.toFixed(0)} ms)`,
-    "<= 1.5x",
-    version.ratio <= 1.5,
-  );
+  startupRatio("xtriage --version vs node -e 0", [bin, "--version"], {}, 1.5);
 
   process.stderr.write("import 100k\n");
   const file100k = join(work, "100k.jsonl");
@@ -184,16 +189,11 @@ async function main(): Promise<void> {
   );
 
   process.stderr.write("list on 100k\n");
-  const list = medianRatio(
-    9,
-    () => wall([bin, "list", "--json", "--limit", "50"], { XTRIAGE_DB: db100k }),
-    () => wall(["-e", "0"]),
-  );
-  report(
+  startupRatio(
     "xtriage list --json --limit 50 (100k) vs node -e 0",
-    `${list.ratio.toFixed(2)}x (${list.a.toFixed(0)} ms vs ${list.b.toFixed(0)} ms)`,
-    "<= 2.5x",
-    list.ratio <= 2.5,
+    [bin, "list", "--json", "--limit", "50"],
+    { XTRIAGE_DB: db100k },
+    2.5,
   );
 
   process.stderr.write("score\n");

@@ -1,20 +1,10 @@
 import type { Author, AuthorHistory, HashtagScore, Reason, ScoringConfig } from "../types.js";
 import { type WeightName, weightOf } from "./config.js";
+import { describeCategory } from "./describe.js";
 import type { TextEvidence } from "./evidence.js";
-import { INTENT_CATEGORIES, type Intent } from "./lexicon.js";
+import { INTENT_CATEGORIES } from "./lexicon.js";
 import { countOf } from "./matcher.js";
-import { addReason, clamp, quoteWords } from "./reasons.js";
-
-const INTENT_WORDS: Record<Intent, string> = {
-  outage: "service down",
-  billing: "billing or a charge",
-  fraud: "fraud or security",
-  safety: "safety",
-  churn: "threatens to leave",
-  legal: "legal action or a regulator",
-  lostOrder: "order, delivery or luggage",
-  delay: "delay, cancellation or long wait",
-};
+import { addReason, clamp } from "./reasons.js";
 
 export interface UrgencyInputs {
   evidence: TextEvidence;
@@ -42,7 +32,7 @@ export function scoreUrgency(inputs: UrgencyInputs, reasons: Reason[]): number {
     if (countOf(evidence.matches, intent) > 0) {
       add(
         weightOf(config, `urgency.${intent}` as WeightName) * complaintFactor,
-        `${INTENT_WORDS[intent]} ${quoteWords(evidence.matches[intent])}`,
+        describeCategory(intent, evidence.matches),
       );
     }
   }
