@@ -78,7 +78,8 @@ export async function writeSyntheticPages(path: string, n: number, seed = 42): P
           verified: false,
           protected: false,
           public_metrics: {
-            followers_count: Math.floor(10 ** (rand() * 4)),
+            // a property of the author, the same on every page, as X would send it
+            followers_count: Math.floor(10 ** ((authorNo % 97) / 24)),
             following_count: 200,
             tweet_count: 3000,
             listed_count: 1,
