@@ -4,7 +4,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Sandbox, startSandbox } from "../../src/sandbox/server.js";
-import { BIN, baseEnv, runBin, tempDir } from "../helpers/cli.js";
+import { BIN, baseEnv, runBin, runOnTerminal, tempDir } from "../helpers/cli.js";
 import { allTweets, scenarioPages } from "../helpers/formats.js";
 
 // The built binary fetching over real HTTP from the sandbox on 127.0.0.1, through twitter-api-v2.
@@ -194,6 +194,15 @@ describe("fetch when X misbehaves", () => {
     expect(summary.sources[0].complete).toBe(false);
     expect(count("SELECT count(*) FROM mentions")).toBeGreaterThan(0);
     expect(count("SELECT count(since_id) FROM sync_state")).toBe(0);
+  });
+});
+
+describe("fetch on a terminal", () => {
+  it("shows progress on stderr and prints nothing else; with --sandbox no X account is needed", () => {
+    const res = runOnTerminal(["--sandbox", "fetch"], baseEnv(t.dir));
+    expect(res.code).toBe(0);
+    expect(res.stdout).toMatch(/@fibranova mentions: page 3, \d+ posts/);
+    expect(res.stdout).toMatch(/279 new/);
   });
 });
 
