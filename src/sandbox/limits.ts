@@ -1,12 +1,6 @@
-/** Endpoint keys: method and route template, e.g. "GET /2/users/:id/mentions". */
-export type EndpointKey =
-  | "GET /2/users/me"
-  | "GET /2/users/:id/mentions"
-  | "GET /2/tweets/search/recent"
-  | "GET /2/users/by/username/:username"
-  | "GET /2/dm_events"
-  | "POST /2/tweets"
-  | "POST /2/dm_conversations/with/:participant_id/messages";
+import type { XEndpoint } from "../x/cost.js";
+/** Endpoint keys: method and route template, e.g. "GET /2/users/:id/mentions" (the client's, minus OAuth). */
+export type EndpointKey = Exclude<XEndpoint, "POST /2/oauth2/token">;
 
 /** Requests per 15-minute window, user context (x-api.md §3.1). */
 export const DEFAULT_RATE_LIMITS: Record<EndpointKey, number> = {

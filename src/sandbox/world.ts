@@ -191,14 +191,7 @@ export class World implements Lookup {
       created_at: new Date(Date.parse(createdAt)).toISOString(),
       conversation_id: replyTo?.conversation_id ?? replyTo?.id ?? id,
       lang: input.lang ?? "es",
-      public_metrics: {
-        retweet_count: 0,
-        reply_count: 0,
-        like_count: 0,
-        quote_count: 0,
-        bookmark_count: 0,
-        impression_count: 0,
-      },
+      public_metrics: noEngagement(),
     };
     if (replyTo) {
       post.in_reply_to_user_id = replyTo.author_id;
@@ -388,14 +381,7 @@ export class World implements Lookup {
       created_at: this.clock.toISOString(),
       conversation_id: target ? (target.conversation_id ?? target.id) : id,
       lang: "und",
-      public_metrics: {
-        retweet_count: 0,
-        reply_count: 0,
-        like_count: 0,
-        quote_count: 0,
-        bookmark_count: 0,
-        impression_count: 0,
-      },
+      public_metrics: noEngagement(),
     };
     if (target) {
       if (target.author_id !== undefined) post.in_reply_to_user_id = target.author_id;
@@ -477,4 +463,9 @@ export class World implements Lookup {
       return validationReply(error);
     }
   }
+}
+
+/** A new post's metrics: nobody has seen it yet. */
+function noEngagement() {
+  return { retweet_count: 0, reply_count: 0, like_count: 0, quote_count: 0, bookmark_count: 0, impression_count: 0 };
 }
