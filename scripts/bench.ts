@@ -13,6 +13,7 @@ import Database from "better-sqlite3";
 import { benchScore } from "../src/core/score/bench.js";
 import { startSandbox } from "../src/sandbox/server.js";
 import { BENCH_NOW, writeSyntheticPages } from "./bench-data.js";
+import { writeReportDatabase } from "./bench-report.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const bin = join(root, "bin", "xtriage.js");
@@ -162,6 +163,31 @@ async function fetchRequests(): Promise<void> {
   }
 }
 
+/**
+ * `report --json --since 30d` on a 1M-mention database against `node -e 0`. The database is built
+ * with direct SQL inserts (bench-report.ts): through `xtriage import` it would take minutes.
+ */
+function reportOnMillion(): void {
+  const db = join(work, "report-1m.db");
+  const t0 = process.hrtime.bigint();
+  writeReportDatabase(db, 1_000_000, BENCH_NOW);
+  process.stderr.write(
+    `  built by direct SQL inserts in ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(0)} s\n`,
+  );
+  const r = medianRatio(
+    3,
+    () => wall([bin, "report", "--json", "--since", "30d"], { XTRIAGE_DB: db }),
+    () => wall(["-e", "0"]),
+  );
+  report(
+    "xtriage report --json --since 30d (1M) vs node -e 0",
+    `${r.ratio.toFixed(1)}x (${r.a.toFixed(0)} ms vs ${r.b.toFixed(0)} ms)`,
+    "< 1,500 ms",
+    r.a < 1500,
+  );
+  rmSync(db, { force: true });
+}
+
 async function main(): Promise<void> {
   process.stderr.write(`xtriage bench (node ${process.version}); scratch ${work}\n`);
 
@@ -215,6 +241,9 @@ async function main(): Promise<void> {
   await fetchRequests();
 
   if (!quick) {
+    process.stderr.write("report on 1M\n");
+    reportOnMillion();
+
     process.stderr.write("import 1M (peak memory)\n");
     const file1m = join(work, "1m.jsonl");
     await writeSyntheticPages(file1m, 1_000_000, 7);

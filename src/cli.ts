@@ -54,6 +54,22 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   auth: () => import("./commands/auth.js"),
   sandbox: () => import("./commands/sandbox.js"),
   config: () => import("./commands/config.js"),
+  reply: () => import("./commands/reply.js"),
+  dm: () => import("./commands/dm.js"),
+  escalate: () => import("./commands/escalate.js"),
+  note: () => import("./commands/note.js"),
+  claim: () => import("./commands/claim.js"),
+  release: () => import("./commands/claim.js"),
+  next: () => import("./commands/claim.js"),
+  followup: () => import("./commands/followup.js"),
+  resolve: () => import("./commands/resolve.js"),
+  ignore: () => import("./commands/resolve.js"),
+  reopen: () => import("./commands/resolve.js"),
+  outbox: () => import("./commands/outbox.js"),
+  user: () => import("./commands/user.js"),
+  templates: () => import("./commands/templates.js"),
+  forget: () => import("./commands/forget.js"),
+  report: () => import("./commands/report.js"),
 };
 
 const ALIASES: Record<string, string> = { queue: "list" };

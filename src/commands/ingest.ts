@@ -2,6 +2,7 @@ import type { Config } from "../config.js";
 import type { ParsedDocument, ParsedPost } from "../core/normalize.js";
 import { tagKey } from "../core/tags.js";
 import type { Author, Score, ScoreContext, ScoringConfig } from "../core/types.js";
+import { assignStickyOwners } from "../store/actions.js";
 import type { DB } from "../store/db.js";
 import { authorsRepo, mentionsRepo } from "../store/mentions.js";
 
@@ -82,6 +83,7 @@ export function createIngester(db: DB, config: Config, score: ScoreFn, source: s
 
   return {
     add(doc: ParsedDocument, fetchedAt: string, counts: IngestCounts): void {
+      const fresh: string[] = [];
       for (const user of doc.users) upsertAuthor(user, fetchedAt);
       for (const ref of doc.referenced) authors.upsertReferenced(ref, fetchedAt);
       for (const p of doc.posts) {
@@ -107,11 +109,14 @@ export function createIngester(db: DB, config: Config, score: ScoreFn, source: s
         if (stored === undefined) {
           mentions.insert(row);
           counts.imported++;
+          fresh.push(p.post.id);
         } else {
           mentions.updateFromX(row);
           counts.updated++;
         }
       }
+      // The same agent handles a customer from start to end: a new post goes to whoever last handled them.
+      if (anyVerdicts && fresh.length > 0) assignStickyOwners(db, fresh);
     },
   };
 }

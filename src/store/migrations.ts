@@ -168,6 +168,15 @@ export const migrations: readonly string[] = [
     acquired_at TEXT NOT NULL
   );
   `,
+  // 2: reports (xtriage report): a period's volume and first responses from one covering index, the
+  // first reply or DM sent per case, cases resolved in a period, hashtags in a period.
+  `
+  CREATE INDEX mentions_report ON mentions(created_at, account_id, status, label, lang, first_response_at, assignee);
+  CREATE INDEX actions_responses ON actions(mention_id, created_at, agent)
+    WHERE kind IN ('reply', 'dm') AND state = 'sent';
+  CREATE INDEX mentions_resolved ON mentions(resolved_at, account_id, id) WHERE resolved_at IS NOT NULL;
+  CREATE INDEX mention_hashtags_created ON mention_hashtags(created_at, tag, author_id);
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -1,0 +1,267 @@
+import { copyFileSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { baseEnv, run, SCENARIO, tempDir } from "../helpers/cli.js";
+
+// In-process runs of the case commands on the imported scenario (no X calls: none of these post).
+let t: { dir: string; cleanup(): void };
+let env: Record<string, string>;
+
+beforeEach(async () => {
+  t = tempDir();
+  const config = join(t.dir, "config.yaml");
+  copyFileSync(join(SCENARIO, "config.yaml"), config);
+  env = { ...baseEnv(t.dir), XTRIAGE_CONFIG: config, XTRIAGE_AGENT: "laura" };
+  const imported = await run(["import", join(SCENARIO, "pages.jsonl"), "--quiet"], env);
+  expect(imported.code, imported.stderr).toBe(0);
+});
+afterEach(() => t.cleanup());
+
+const as = (agent: string, args: string[], extra: Record<string, string> = {}) =>
+  run(args, { ...env, XTRIAGE_AGENT: agent, ...extra });
+
+function sql<T>(query: string, ...params: unknown[]): T[] {
+  const db = new Database(env.XTRIAGE_DB!);
+  try {
+    const stmt = db.prepare(query);
+    if (stmt.reader) return stmt.all(...params) as T[];
+    stmt.run(...params);
+    return [];
+  } finally {
+    db.close();
+  }
+}
+const one = <T>(query: string, ...params: unknown[]) => sql<T>(query, ...params)[0]!;
+const caseRow = (id: string) =>
+  one<{ status: string; assignee: string | null; resolved_at: string | null }>(
+    "SELECT status, assignee, resolved_at FROM mentions WHERE id = ?",
+    id,
+  );
+const topIds = (n: number) =>
+  sql<{ id: string }>("SELECT id FROM mentions ORDER BY priority DESC, created_at LIMIT ?", n).map((r) => r.id);
+
+describe("claim, release, next", () => {
+  it("claims, refuses another agent with exit 6 naming the holder, --force takes it, release gives it back", async () => {
+    const [id] = topIds(1);
+    expect((await as("laura", ["claim", id!])).code).toBe(0);
+    expect(caseRow(id!).assignee).toBe("laura");
+    const taken = await as("diego", ["claim", id!]);
+    expect(taken.code).toBe(6);
+    expect(taken.stderr).toContain("claimed by laura");
+    expect((await as("diego", ["release", id!])).code).toBe(6);
+    expect((await as("diego", ["claim", id!, "--force"])).code).toBe(0);
+    expect(caseRow(id!).assignee).toBe("diego");
+    expect((await as("diego", ["release", id!])).code).toBe(0);
+    expect(caseRow(id!).assignee).toBeNull();
+    expect(sql<{ kind: string; agent: string }>("SELECT kind, agent FROM actions ORDER BY id")).toEqual([
+      { kind: "claim", agent: "laura" },
+      { kind: "claim", agent: "diego" },
+      { kind: "release", agent: "diego" },
+    ]);
+  });
+
+  it("next claims the highest-priority unclaimed case; the next agent gets the following one", async () => {
+    const [first, second] = topIds(2);
+    const a = await as("laura", ["next"]);
+    expect(a.code).toBe(0);
+    expect(a.stdout.trim()).toBe(first);
+    const b = await as("diego", ["next", "--json"]);
+    expect(JSON.parse(b.stdout)).toMatchObject({ id: second, assignee: "diego" });
+  });
+
+  it("the owner is sticky: another agent's next skips a customer the first agent handled", async () => {
+    const { author_id } = one<{ author_id: string }>(
+      "SELECT author_id FROM mentions GROUP BY author_id HAVING count(*) >= 2 ORDER BY max(priority) DESC LIMIT 1",
+    );
+    const [handled, waiting] = sql<{ id: string }>(
+      "SELECT id FROM mentions WHERE author_id = ? ORDER BY created_at",
+      author_id,
+    ).map((r) => r.id);
+    const other = one<{ id: string }>(
+      "SELECT id FROM mentions WHERE author_id <> ? ORDER BY priority LIMIT 1",
+      author_id,
+    ).id;
+    expect((await as("laura", ["resolve", handled!])).code).toBe(0);
+    sql("UPDATE mentions SET status = 'resolved' WHERE id NOT IN (?, ?)", waiting, other);
+    sql("UPDATE mentions SET priority = 100 WHERE id = ?", waiting);
+    expect((await as("diego", ["next"])).stdout.trim()).toBe(other);
+    sql("UPDATE mentions SET assignee = NULL, status = 'new' WHERE id = ?", other);
+    expect((await as("laura", ["next"])).stdout.trim()).toBe(waiting);
+  });
+});
+
+describe("resolve, ignore, reopen, escalate, note", () => {
+  it("resolve once; a second resolve exits 6 naming who resolved; reopen brings it back", async () => {
+    const [id] = topIds(1);
+    expect((await as("laura", ["resolve", id!, "--note", "fixed"])).code).toBe(0);
+    expect(caseRow(id!)).toMatchObject({ status: "resolved", resolved_at: "2026-11-20T12:00:00.000Z" });
+    const again = await as("diego", ["resolve", id!]);
+    expect(again.code).toBe(6);
+    expect(again.stderr).toContain("already resolved (by laura)");
+    expect((await as("laura", ["reopen", id!])).code).toBe(0);
+    expect(caseRow(id!)).toMatchObject({ status: "new", resolved_at: null });
+    expect((await as("laura", ["reopen", id!])).code).toBe(6);
+  });
+
+  it("ignore needs a known reason (exit 2) and records it", async () => {
+    const [id] = topIds(1);
+    expect((await as("laura", ["ignore", id!, "--reason", "boring"])).code).toBe(2);
+    expect((await as("laura", ["ignore", id!])).code).toBe(2);
+    expect((await as("laura", ["ignore", id!, "--reason", "troll"])).code).toBe(0);
+    expect(caseRow(id!).status).toBe("ignored");
+    expect(one<{ reason: string }>("SELECT reason FROM actions WHERE kind = 'ignore'").reason).toBe("troll");
+  });
+
+  it("escalate hands the case over; note logs text; a claimed case needs --force", async () => {
+    const [id] = topIds(1);
+    const res = await as("laura", ["escalate", id!, "--to", "billing", "--note", "double charge", "--json"]);
+    expect(res.code, res.stderr).toBe(0);
+    expect(caseRow(id!)).toMatchObject({ status: "escalated", assignee: "billing" });
+    expect((await as("laura", ["resolve", id!])).code).toBe(6);
+    expect((await as("laura", ["note", id!, "called", "the", "customer"])).code).toBe(0);
+    expect(sql("SELECT kind, agent, text, target FROM actions ORDER BY id")).toEqual([
+      { kind: "escalate", agent: "laura", text: "double charge", target: "billing" },
+      { kind: "note", agent: "laura", text: "called the customer", target: "" },
+    ]);
+    expect((await as("laura", ["note", "1", "x"])).code).toBe(3);
+  });
+});
+
+describe("follow-ups on a fixed clock", () => {
+  it("come due; list --due --check exits 7 only when one is due; done closes it", async () => {
+    const [id] = topIds(1);
+    const added = await as("laura", ["followup", "add", id!, "--in", "3d", "--note", "check the line"]);
+    expect(added.code, added.stderr).toBe(0);
+    const fid = added.stdout.trim();
+    const at = { XTRIAGE_NOW: "2026-11-23T11:59:00Z" };
+    const early = await as("laura", ["followup", "list", "--due", "--check", "--json"], at);
+    expect(early.code).toBe(0);
+    expect(JSON.parse(early.stdout)).toEqual([]);
+    const late = { XTRIAGE_NOW: "2026-11-23T12:00:00Z" };
+    const due = await as("laura", ["followup", "list", "--due", "--check", "--json"], late);
+    expect(due.code).toBe(7);
+    expect(JSON.parse(due.stdout)).toMatchObject([
+      { id: Number(fid), case: id, note: "check the line", due_at: "2026-11-23T12:00:00.000Z" },
+    ]);
+    expect((await as("laura", ["followup", "done", fid], late)).code).toBe(0);
+    expect((await as("laura", ["followup", "list", "--due", "--check"], late)).code).toBe(0);
+    expect((await as("laura", ["followup", "add", id!, "--at", "2026-12-01"])).code).toBe(0);
+    expect((await as("laura", ["followup", "add", id!])).code).toBe(2);
+    expect((await as("laura", ["followup", "add", id!, "--in", "soon"])).code).toBe(2);
+  });
+});
+
+describe("user and forget", () => {
+  it("user shows posts, actions, follow-ups, labels and outcomes; forget leaves no row of the customer", async () => {
+    const { author_id, username, n } = one<{ author_id: string; username: string; n: number }>(
+      `SELECT m.author_id, a.username, count(*) AS n FROM mentions m JOIN authors a ON a.id = m.author_id
+       GROUP BY m.author_id HAVING n >= 2 ORDER BY n DESC LIMIT 1`,
+    );
+    const [p1, p2] = sql<{ id: string }>(
+      "SELECT id FROM mentions WHERE author_id = ? ORDER BY created_at",
+      author_id,
+    ).map((r) => r.id);
+    await as("laura", ["note", p1!, "vip-ish"]);
+    await as("laura", ["resolve", p2!]);
+    await as("laura", ["followup", "add", p2!, "--in", "2d"]);
+    const res = await as("laura", ["user", `@${username}`, "--json"]);
+    expect(res.code, res.stderr).toBe(0);
+    const h = JSON.parse(res.stdout);
+    expect(h.author.id).toBe(author_id);
+    expect(h.posts).toHaveLength(n);
+    expect(h.actions.map((a: { kind: string }) => a.kind)).toEqual(["note", "resolve", "followup"]);
+    expect(h.followups).toHaveLength(1);
+    expect(h.outcomes.resolved).toBe(1);
+    expect(Object.values(h.labels as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(n);
+    const text = await as("laura", ["user", author_id]);
+    expect(text.stdout).toContain(`@${username}`);
+    expect(text.stdout).toContain("vip-ish");
+
+    const total = one<{ n: number }>("SELECT count(*) AS n FROM mentions").n;
+    expect((await as("laura", ["forget", `@${username}`])).code).toBe(2);
+    const gone = await as("laura", ["forget", `@${username}`, "--yes"]);
+    expect(gone.code, gone.stderr).toBe(0);
+    for (const [table, column] of [
+      ["mentions", "author_id"],
+      ["authors", "id"],
+      ["mention_hashtags", "author_id"],
+      ["referenced_posts", "author_id"],
+    ]) {
+      expect(one<{ n: number }>(`SELECT count(*) AS n FROM ${table} WHERE ${column} = ?`, author_id).n).toBe(0);
+    }
+    expect(one<{ n: number }>("SELECT count(*) AS n FROM actions").n).toBe(0);
+    expect(one<{ n: number }>("SELECT count(*) AS n FROM followups").n).toBe(0);
+    expect(one<{ n: number }>("SELECT count(*) AS n FROM mentions").n).toBe(total - n);
+    expect((await as("laura", ["user", `@${username}`])).code).toBe(3);
+  });
+});
+
+describe("templates", () => {
+  it("list, show, add (kept in the YAML with its comments), remove", async () => {
+    const list = await as("laura", ["templates", "list", "--json"]);
+    expect(JSON.parse(list.stdout).map((t: { name: string }) => t.name)).toContain("dm_invite");
+    const show = await as("laura", ["templates", "show", "thanks_en"]);
+    expect(show.stdout).toContain("{user}");
+    expect((await as("laura", ["templates", "add", "sorry", "--text", "Hola {nombre}"])).code).toBe(2);
+    expect(
+      (
+        await as("laura", [
+          "templates",
+          "add",
+          "sorry",
+          "--lang",
+          "es",
+          "--text",
+          "Hola {user}, lo sentimos. {signature}",
+        ])
+      ).code,
+    ).toBe(0);
+    expect((await as("laura", ["templates", "add", "sorry", "--text", "x"])).code).toBe(2);
+    const file = readFileSync(env.XTRIAGE_CONFIG!, "utf8");
+    expect(file).toContain("# xtriage demo configuration");
+    expect(file).toContain("Hola {user}, lo sentimos. {signature}");
+    const dry = await as("laura", ["reply", topIds(1)[0]!, "--template", "sorry", "--dry-run"]);
+    expect(dry.stdout).toMatch(/^Hola @\w+, lo sentimos\. \^LM\n$/);
+    expect((await as("laura", ["templates", "remove", "sorry"])).code).toBe(0);
+    expect((await as("laura", ["templates", "show", "sorry"])).code).toBe(3);
+  });
+});
+
+describe("sticky owner and stdin drafts", () => {
+  it("assignStickyOwners gives a customer's unclaimed post to the agent who last handled them", async () => {
+    const { assignStickyOwners } = await import("../../src/store/actions.js");
+    const { author_id } = one<{ author_id: string }>(
+      "SELECT author_id FROM mentions GROUP BY author_id HAVING count(*) >= 2 LIMIT 1",
+    );
+    const [handled, fresh] = sql<{ id: string }>(
+      "SELECT id FROM mentions WHERE author_id = ? ORDER BY created_at",
+      author_id,
+    ).map((r) => r.id);
+    const stranger = one<{ id: string }>("SELECT id FROM mentions WHERE author_id <> ? LIMIT 1", author_id).id;
+    const db = new Database(env.XTRIAGE_DB!);
+    try {
+      expect(assignStickyOwners(db, [fresh!, stranger])).toBe(0);
+    } finally {
+      db.close();
+    }
+    expect((await as("diego", ["resolve", handled!])).code).toBe(0);
+    const db2 = new Database(env.XTRIAGE_DB!);
+    try {
+      expect(assignStickyOwners(db2, [fresh!, stranger])).toBe(1);
+    } finally {
+      db2.close();
+    }
+    expect(caseRow(fresh!).assignee).toBe("diego");
+    expect(caseRow(stranger).assignee).toBeNull();
+  });
+
+  it("reply --text-file - reads the draft from standard input", async () => {
+    const [id] = topIds(1);
+    const res = await run(["reply", id!, "--text-file", "-", "--dry-run"], env, { stdin: "Gracias por avisar.\n" });
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toMatch(/^@\w+ Gracias por avisar\. \^LM\n$/);
+    const both = await run(["reply", id!, "--text", "a", "--template", "thanks"], env);
+    expect(both.code).toBe(2);
+  });
+});
