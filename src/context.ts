@@ -1,6 +1,7 @@
 import type { Config } from "./config.js";
 import { UsageError } from "./errors.js";
 import type { IOStreams } from "./io/iostreams.js";
+import { type Prompter, terminalPrompter } from "./io/prompter.js";
 import type { Sandbox } from "./sandbox/server.js";
 import type { DB } from "./store/db.js";
 import type { XClient } from "./x/client.js";
@@ -37,6 +38,8 @@ export interface Context {
   config(): Promise<Config>;
   /** The agent acting: --agent, XTRIAGE_AGENT, then the login name. */
   agent(): string;
+  /** Questions to a person at the terminal (the prompt library loads only when one is asked). */
+  prompter(): Prompter;
   /** The X client (twitter-api-v2), built on first use; every call lands in the cost ledger. */
   x(options?: XOptions): Promise<XClient>;
   /** Environment for X: the process's, or the in-process sandbox's with --sandbox. */
@@ -65,6 +68,7 @@ export function createContext(io: IOStreams, globals: () => GlobalOptions, env: 
   let sandbox: Promise<Sandbox> | undefined;
   let client: Promise<XClient> | undefined;
   let spent = 0;
+  const prompter = terminalPrompter(io);
   const ctx: Context = {
     io,
     env,
@@ -101,6 +105,7 @@ export function createContext(io: IOStreams, globals: () => GlobalOptions, env: 
       return client;
     },
     spentUsd: () => spent,
+    prompter: () => prompter,
     commandName: "",
     exitCode: 0,
     async close() {

@@ -108,7 +108,15 @@ export async function runDm(ctx: Context, idOrUrl: string, opts: DmOptions): Pro
     return 0;
   }
   const question = `Send a DM to @${row.username}${invite ? " and post the public invitation" : ""}?`;
-  if (!(await confirmRemote(ctx.io, opts.yes, question, `\nDM: ${dmText}${invite ? `\npublic: ${invite}` : ""}\n`))) {
+  if (
+    !(await confirmRemote(
+      ctx.io,
+      opts.yes,
+      question,
+      `\nDM: ${dmText}${invite ? `\npublic: ${invite}` : ""}\n`,
+      ctx.prompter(),
+    ))
+  ) {
     ctx.io.err.write("not sent\n");
     return 0;
   }

@@ -70,7 +70,15 @@ export async function runOutboxRetry(ctx: Context, actionId: number, opts: Retry
       "check the conversation on X; pass --force to send it again",
     );
   }
-  if (!(await confirmRemote(ctx.io, opts.yes, `Send action ${actionId} (${action.kind}) again?`, `\n${action.text}\n`)))
+  if (
+    !(await confirmRemote(
+      ctx.io,
+      opts.yes,
+      `Send action ${actionId} (${action.kind}) again?`,
+      `\n${action.text}\n`,
+      ctx.prompter(),
+    ))
+  )
     return 0;
   store.retryRemote(actionId);
   const x = await ctx.x();

@@ -184,6 +184,7 @@ export async function runReply(ctx: Context, idOrUrl: string, opts: ReplyOptions
       opts.yes,
       `Post this reply to @${row.username} in public?`,
       `\n${text}\n(${lint.weightedLength}/280)\n`,
+      ctx.prompter(),
     ))
   ) {
     ctx.io.err.write("not sent\n");

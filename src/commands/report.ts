@@ -163,6 +163,7 @@ function collect(db: DB, config: Config, period: Period, handle: string | null, 
     until: period.until,
     account: handle,
     policyFor: policies,
+    zone,
     offsetOf: zoneOffsetReader(zone),
     volume: repo.volume(period),
     responses,
@@ -377,19 +378,13 @@ function toText(report: Report, columns: number, color: boolean): string {
   const bold = (s: string) => (color ? `\u001b[1m${s}\u001b[22m` : s);
   const lines = [`${bold("Care report")}  ${periodText(report)}`, ""];
   for (const [name, value] of summaryLines(report)) lines.push(`${bold(name.padEnd(15))} ${value}`);
-  const axis = "0     6     12    18   23";
+  const posts = report.hours.map((h) => h.posts);
+  const medians = report.hours.map((h) => h.median_minutes);
   lines.push(
     "",
-    `${bold("Posts by hour".padEnd(27))} ${bold("Median first response by hour")}`,
-    `${sparkline(report.hours.map((h) => h.posts))}   peak ${peakText(
-      report.hours.map((h) => h.posts),
-      String,
-    )}`.padEnd(28) +
-      `${sparkline(report.hours.map((h) => h.median_minutes))}   max ${peakText(
-        report.hours.map((h) => h.median_minutes),
-        formatMinutes,
-      )}`,
-    `${axis.padEnd(28)}${axis}`,
+    `${bold("Posts by hour".padEnd(15))} ${sparkline(posts)}  peak ${peakText(posts, String)}`,
+    `${bold("Median response".padEnd(15))} ${sparkline(medians)}  slowest ${peakText(medians, formatMinutes)}`,
+    `${" ".repeat(16)}0     6     12    18   23  (${report.hours_zone} time)`,
   );
   if (report.by) {
     const width = Math.max(10, Math.min(40, columns - 45));

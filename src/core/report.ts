@@ -110,7 +110,8 @@ export interface ReportInput {
   account: string | null;
   /** The SLA of a mention's account (the default one for unknown accounts). */
   policyFor(accountId: string | null): SlaPolicy;
-  /** The reporting zone's offset from UTC (ms) at an instant: hours and days are local. */
+  /** The reporting zone, and its offset from UTC (ms) at an instant: hours and days are local. */
+  zone: string;
   offsetOf(utcMs: number): number;
   volume: readonly { hour: string; status: string; label: string; lang: string; n: number }[];
   /** First responses of the period's posts, one column per field (a million rows stay cheap). */
@@ -196,6 +197,8 @@ export interface Report {
   cost: { calls: number; usd: number };
   /** Local hour of the day (0-23): posts received and the median first response of posts from that hour. */
   hours: { hour: number; posts: number; median_minutes: number | null }[];
+  /** The zone of `hours` and of --by hour/day: the account's business-hours zone, else UTC. */
+  hours_zone: string;
   by?: { dimension: Dimension; rows: GroupRow[] };
 }
 
@@ -283,6 +286,7 @@ export function buildReport(input: ReportInput): Report {
     },
     cost: { calls: input.spend.calls, usd: round(input.spend.usd, 4) },
     hours: hourChart(input, timed, clock),
+    hours_zone: input.zone,
     ...(input.by ? { by: { dimension: input.by, rows: groupBy(input, input.by, timed, clock) } } : {}),
   };
 }

@@ -22,7 +22,7 @@ export function renderHtmlReport(report: Report, title: string): string {
       card("overdue", "Follow-ups overdue", String(report.followups.overdue)),
       card("cost", "Estimated API spend", `$${report.cost.usd.toFixed(2)}`),
     ].join("")}</section>`,
-    `<h2>Posts by hour</h2>`,
+    `<h2>Posts by hour (${esc(report.hours_zone)} time)</h2>`,
     barsSvg(
       "chart-volume",
       report.hours.map((h) => ({ label: pad2(h.hour), value: h.posts, text: String(h.posts) })),

@@ -84,14 +84,14 @@ export function reportRepo(db: DB) {
   const params = (p: Period) => ({ since: p.since, until: p.until, account: p.accountId });
   const volume = db.prepare<Record<string, unknown>, VolumeCell>(`
     SELECT substr(m.created_at, 1, 13) AS hour, m.status, coalesce(m.label, 'unscored') AS label, m.lang, count(*) AS n
-    FROM mentions m INDEXED BY mentions_report
+    FROM mentions m INDEXED BY mentions_created
     WHERE m.created_at >= @since AND m.created_at < @until AND ${OF_ACCOUNT}
     GROUP BY hour, m.status, label, m.lang`);
   // The column is stamped by the actions code when the first reply or DM is sent; rows it missed
   // (answered but unstamped) take their first sent reply or DM from the log.
   const fromColumn = db.prepare(`
     SELECT m.rowid, ${EPOCH_MS("m.created_at")}, ${EPOCH_MS("m.first_response_at")}, ${DETAILS}
-    FROM mentions m INDEXED BY mentions_report
+    FROM mentions m INDEXED BY mentions_created
     WHERE m.created_at >= @since AND m.created_at < @until AND m.first_response_at IS NOT NULL AND ${OF_ACCOUNT}`);
   const fromLog = db.prepare(`
     SELECT * FROM (
@@ -99,7 +99,7 @@ export function reportRepo(db: DB) {
         (SELECT ${EPOCH_MS("min(a.created_at)")} FROM actions a
          WHERE a.mention_id = m.id AND a.kind IN ('reply', 'dm') AND a.state = 'sent') AS first_response_ms,
         ${DETAILS}
-      FROM mentions m INDEXED BY mentions_report
+      FROM mentions m INDEXED BY mentions_created
       WHERE m.created_at >= @since AND m.created_at < @until AND m.first_response_at IS NULL
         AND m.status NOT IN ('new', 'ignored') AND ${OF_ACCOUNT})
     WHERE first_response_ms IS NOT NULL`);

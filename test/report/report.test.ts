@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { baseEnv, run, tempDir } from "../helpers/cli.js";
+import { baseEnv, run, runBin, tempDir } from "../helpers/cli.js";
 import { buildScenario, NOW, writeConfig } from "./scenario.js";
 
 let dir: string;
@@ -248,10 +248,13 @@ describe("report formats", () => {
     expect(res.code).toBe(0);
     expect(res.stdout).toContain("5 answered · median 30m · p90 6h");
     expect(res.stdout).toContain("Posts by hour");
-    // 24 hours of sparkline: the posts line is the first of the chart pair
-    const chart = res.stdout.split("\n").find((l) => l.includes("peak"))!;
-    expect(chart.slice(0, 24)).toHaveLength(24);
-    expect(chart).toContain("max 6h at 16h");
+    const lines = res.stdout.split("\n");
+    // one sparkline cell per Madrid hour: posts at 05, 11, 14-18 and 21 stand out
+    const posts = lines.find((l) => l.startsWith("Posts by hour"))!;
+    expect(posts.slice(16, 40)).toBe("▁▁▁▁▁█▁▁▁▁▁█▁▁█████▁▁█▁▁");
+    const medians = lines.find((l) => l.startsWith("Median response"))!;
+    expect(medians.slice(16, 40)).toBe("              ▂▃█ ▁  ▁  ");
+    expect(medians).toContain("slowest 6h at 16h");
     expect(res.stdout).toMatch(/carla\s+█+\s+6h \(1\/1 answered, 0% in target\)/);
   });
 
@@ -266,6 +269,14 @@ describe("report formats", () => {
 });
 
 describe("report --check", () => {
+  it("through the built binary: exit 7 with the alerts on stdout, nothing on stderr", async () => {
+    buildScenario(join(dir, "test.db"), { sync: [{ lastSuccess: "2026-11-20T11:55:00Z" }] });
+    const res = await runBin(["report", "--check"], env);
+    expect(res.stderr).toBe("");
+    expect(res.code).toBe(7);
+    expect(res.stdout.split("\n")[0]).toBe("breach\t8\twaiting 1d6h without an answer (status pending)");
+  });
+
   const fresh = "2026-11-20T11:55:00Z";
 
   it("exits 7 and lists a breached open case and an overdue follow-up", async () => {

@@ -1,9 +1,10 @@
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { fromSqliteError, TryLaterError, XtriageError } from "../../src/errors.js";
 import { openDb, schemaVersion } from "../../src/store/db.js";
-import { SCHEMA_VERSION } from "../../src/store/migrations.js";
+import { migrations, SCHEMA_VERSION } from "../../src/store/migrations.js";
 import { tempDir } from "../helpers/cli.js";
 
 const dirs: { cleanup(): void }[] = [];
@@ -45,6 +46,29 @@ describe("openDb", () => {
     expect(row).toEqual({ id, author_id: "9007199254740993", t: "text" });
     expect(Number(id).toString()).not.toBe(id);
     db.close();
+  });
+
+  it("upgrades a database from every past schema version, keeping its rows", () => {
+    for (let from = 1; from < SCHEMA_VERSION; from++) {
+      const path = dbPath();
+      mkdirSync(join(path, ".."), { recursive: true });
+      const old = new Database(path);
+      for (let v = 1; v <= from; v++) old.exec(migrations[v - 1]!);
+      old.pragma(`user_version = ${from}`);
+      old
+        .prepare(
+          "INSERT INTO mentions (id, author_id, text, created_at, source, raw_json, fetched_at, status) VALUES ('1861234567890123457', '9', 'hola', '2026-11-20T00:00:00.000Z', 'import', '{}', '', 'replied')",
+        )
+        .run();
+      old.close();
+      const db = openDb(path);
+      expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
+      expect(db.prepare("SELECT id, status FROM mentions").get()).toEqual({
+        id: "1861234567890123457",
+        status: "replied",
+      });
+      db.close();
+    }
   });
 
   it("reopens an up-to-date database without changing it", () => {
