@@ -40,6 +40,9 @@ const scripts = readdirSync("scripts").filter((f) => f.endsWith(".ts"));
 if (scripts.length > 0) {
   await build({
     ...common,
+    // the scripts open databases without the addon path: keep better-sqlite3 whole (its `bindings`
+    // lookup needs CommonJS's __filename)
+    external: ["better-sqlite3"],
     entryPoints: scripts.map((f) => `scripts/${f}`),
     outdir: "dist/scripts",
     splitting: true,
