@@ -13,7 +13,7 @@ import {
   STATUSES,
   type Status,
 } from "../store/mentions.js";
-import { type MentionView, mentionFields, tableMentionFields } from "./mention-fields.js";
+import { type MentionView, mentionFields, tableFieldsFor } from "./mention-fields.js";
 import { act, addOutputOptions, examples, outputFlags, parseInteger, parseSince, splitList } from "./options.js";
 
 const SORTS = ["priority", "newest", "oldest", "reach", "urgency"] as const;
@@ -96,7 +96,7 @@ export async function runList(ctx: Context, opts: ListOptions): Promise<number> 
   const shown = await writeRecords(ctx.io, rows, {
     defs: mentionFields,
     flags,
-    tableFields: tableMentionFields,
+    tableFields: tableFieldsFor(ctx.io.columns),
     now,
   });
   if (shown === 0 && ctx.io.stdoutIsTTY && !ctx.io.quiet) ctx.io.err.write("no mentions match\n");
@@ -200,7 +200,7 @@ const before = (a: Ranked, b: Ranked) =>
  * the ceiling (a few hours' worth) are ranked and sorted here. The three are merged on their keys,
  * and only the rows shown are then read whole.
  */
-function* byEffectivePriority(
+export function* byEffectivePriority(
   repo: ReturnType<typeof mentionsRepo>,
   filter: ListFilter,
   sla: SlaConfig,

@@ -83,3 +83,9 @@ export const mentionFields: FieldDef<MentionView>[] = [
 ];
 
 export const tableMentionFields = ["priority", "age", "id", "author", "label", "urgency", "sla", "text"];
+/** Under 100 columns the text needs the room more than the label, urgency and SLA columns. */
+export const narrowTableMentionFields = ["priority", "age", "id", "author", "text"];
+
+export function tableFieldsFor(columns: number): string[] {
+  return columns < 100 ? narrowTableMentionFields : tableMentionFields;
+}

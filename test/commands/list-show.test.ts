@@ -98,6 +98,8 @@ describe("list", () => {
     const lines = tty.stdout.trimEnd().split("\n");
     expect(lines[0]).toMatch(/^PRI\s+AGE\s+ID\s+AUTHOR\s+LABEL\s+URG\s+SLA\s+TEXT/);
     expect(lines).toHaveLength(6);
+    const narrow = await run(["list", "--limit", "5"], env, { tty: true, columns: 80 });
+    expect(narrow.stdout.split("\n")[0]).toMatch(/^PRI\s+AGE\s+ID\s+AUTHOR\s+TEXT/);
     const piped = await run(["list", "--limit", "5"], env);
     const fields = piped.stdout
       .trimEnd()
