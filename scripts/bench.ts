@@ -188,6 +188,50 @@ function reportOnMillion(): void {
   rmSync(db, { force: true });
 }
 
+/**
+ * `xtriage triage` on a pseudo-terminal (util-linux `script`): wall time from start to the first case
+ * on screen (its key line), against `node -e 0` through the same wrapper; the session is then quit.
+ */
+async function triageFirstCase(db: string, target: number): Promise<void> {
+  const onPty = (args: string[], until?: RegExp) =>
+    new Promise<number>((done, fail) => {
+      const command = [process.execPath, ...args].map((a) => `'${a}'`).join(" ");
+      const t0 = process.hrtime.bigint();
+      const child = spawn("script", ["-qfec", command, "/dev/null"], {
+        env: { ...env, XTRIAGE_DB: db, TERM: "xterm", NO_COLOR: "1" },
+      });
+      let seen = "";
+      let ms: number | undefined;
+      child.stdout.on("data", (d: Buffer) => {
+        seen += d.toString();
+        if (until && ms === undefined && until.test(seen)) {
+          ms = Number(process.hrtime.bigint() - t0) / 1e6;
+          child.stdin.write("q");
+        }
+      });
+      child.on("error", fail);
+      child.on("close", () => {
+        const total = Number(process.hrtime.bigint() - t0) / 1e6;
+        if (until && ms === undefined) fail(new Error(`no case on screen:\n${seen}`));
+        else done(ms ?? total);
+      });
+    });
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    a.push(await onPty([bin, "triage"], /\[r\]eply \[d\]m/));
+    b.push(await onPty(["-e", "0"]));
+  }
+  const med = (xs: number[]) => [...xs.slice(1)].sort((x, y) => x - y)[Math.floor((xs.length - 1) / 2)]!;
+  const ratio = med(a) / med(b);
+  report(
+    "xtriage triage: first case on screen (100k) vs node -e 0",
+    `${ratio.toFixed(2)}x (${med(a).toFixed(0)} ms vs ${med(b).toFixed(0)} ms)`,
+    `<= ${target}x`,
+    ratio <= target,
+  );
+}
+
 async function main(): Promise<void> {
   process.stderr.write(`xtriage bench (node ${process.version}); scratch ${work}\n`);
 
@@ -221,6 +265,9 @@ async function main(): Promise<void> {
     { XTRIAGE_DB: db100k },
     2.5,
   );
+
+  process.stderr.write("triage on 100k\n");
+  await triageFirstCase(db100k, 6);
 
   process.stderr.write("score\n");
   const scoring = benchScore(50_000);

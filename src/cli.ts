@@ -70,6 +70,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   templates: () => import("./commands/templates.js"),
   forget: () => import("./commands/forget.js"),
   report: () => import("./commands/report.js"),
+  triage: () => import("./commands/triage.js"),
 };
 
 const ALIASES: Record<string, string> = { queue: "list" };

@@ -1,0 +1,88 @@
+import { byEffectivePriority } from "../commands/list.js";
+import type { Config, SlaConfig } from "../config.js";
+import { ConflictError } from "../errors.js";
+import type { CaseStore } from "../store/actions.js";
+import type { DB } from "../store/db.js";
+import { type ListFilter, type MentionRow, mentionsRepo } from "../store/mentions.js";
+
+export interface TriageFilter {
+  langs?: string[];
+  labels?: string[];
+  minPriority?: number;
+  /** Brand account handles (with or without @) or user ids. */
+  accounts?: string[];
+}
+
+export interface Picked {
+  row: MentionRow;
+  effective: number;
+  /** True when this session took the claim (so skipping or quitting gives it back). */
+  claimedNow: boolean;
+}
+
+/** Candidates read per round; the next rounds read more only when every one was taken or skipped. */
+const ROUNDS = [50, 500, 0];
+
+/**
+ * The next case for `agent`: the highest effective priority among open cases (the same ranking as
+ * `list`) that are unclaimed or already theirs, whose customer is not another agent's, and that were
+ * not skipped. Claimed through the case store; a case another agent takes first is passed over.
+ * Each round reads a closed list of candidates first, so no statement stays open across a claim.
+ */
+export function pickNextCase(
+  db: DB,
+  store: CaseStore,
+  config: Config,
+  agent: string,
+  filter: TriageFilter,
+  skipped: ReadonlySet<string>,
+  now: Date,
+): Picked | undefined {
+  const repo = mentionsRepo(db);
+  const list: ListFilter = {
+    statuses: ["new", "pending"],
+    ...(filter.labels ? { labels: filter.labels } : {}),
+    ...(filter.langs ? { langs: filter.langs } : {}),
+    order: "priority",
+  };
+  const accountIds = accountIdsFor(config, filter.accounts);
+  const tried = new Set<string>();
+  for (const limit of ROUNDS) {
+    const views = [...byEffectivePriority(repo, list, config.sla, now, limit, filter.minPriority ?? 0)];
+    for (const v of views) {
+      if (tried.has(v.id) || skipped.has(v.id)) continue;
+      tried.add(v.id);
+      if (v.assignee !== null && v.assignee !== agent) continue;
+      if (accountIds && !accountIds.has(v.account_id ?? "")) continue;
+      const owner = store.lastHandler(v.author_id);
+      if (owner && owner !== agent) continue;
+      try {
+        const before = v.assignee;
+        store.claim(v.id, agent, false);
+        const row = repo.get(v.id);
+        if (row) return { row, effective: v.effective_priority, claimedNow: before === null };
+      } catch (e) {
+        if (!(e instanceof ConflictError)) throw e; // another agent took it first
+      }
+    }
+    if (limit === 0 || views.length < limit) return undefined;
+  }
+  return undefined;
+}
+
+/** Account handles or ids → the brand user ids stored on mentions; undefined means every account. */
+function accountIdsFor(config: Config, accounts: string[] | undefined): Set<string> | undefined {
+  if (!accounts?.length) return undefined;
+  const ids = new Set<string>();
+  for (const a of accounts) {
+    const handle = a.replace(/^@/, "").toLowerCase();
+    const known = config.accounts.find((c) => c.handle.toLowerCase() === handle || c.id === a);
+    ids.add(known?.id ?? a);
+  }
+  return ids;
+}
+
+/** The SLA that applies to a mention: its account's, or the default. */
+export function slaFor(config: Config, accountId: string | null): SlaConfig {
+  return config.accounts.find((a) => a.id !== undefined && a.id === accountId)?.sla ?? config.sla;
+}
