@@ -1,3 +1,4 @@
+import { displayWidth } from "./output.js";
 import { sanitizeText } from "./sanitize.js";
 import { shortAge } from "./time.js";
 
@@ -219,7 +220,7 @@ function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = "";
   for (const word of text.split(" ")) {
-    if (line && [...line].length + 1 + [...word].length > width) {
+    if (line && displayWidth(line) + 1 + displayWidth(word) > width) {
       lines.push(line);
       line = word;
     } else line = line ? `${line} ${word}` : word;
@@ -228,10 +229,15 @@ function wrap(text: string, width: number): string[] {
   return lines;
 }
 
-/** Cut to `width` code points, marking the cut with an ellipsis. */
+/** Cut to `width` terminal columns (emoji and CJK take two), marking the cut with an ellipsis. */
 function fitWidth(text: string, width: number): string {
-  const chars = [...text];
-  return chars.length <= width ? text : `${chars.slice(0, width - 1).join("")}…`;
+  if (displayWidth(text) <= width) return text;
+  let out = "";
+  for (const { segment } of new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(text)) {
+    if (displayWidth(out + segment) > width - 1) break;
+    out += segment;
+  }
+  return `${out}…`;
 }
 
 function paint(text: string, style: Style, color: boolean): string {
