@@ -22,9 +22,19 @@ export interface TriageUi {
 const CTRL_C = "\u0003";
 const CLEAR = "\u001b[2J\u001b[H";
 
+// biome-ignore lint/suspicious/noExplicitAny: an @inquirer prompt's config type varies by prompt
+type AnyPrompt<A> = (config: any, context?: any) => Promise<A>;
+
+/**
+ * How a prompt is shown and answered: by default on the session's streams; flow tests pass one that
+ * renders the same prompt, with the same config, on @inquirer/testing's screen.
+ */
+export type PromptRunner = <A>(prompt: AnyPrompt<A>, config: object) => Promise<A>;
+
 /** The terminal implementation: raw single keys, and @inquirer prompts loaded when first asked. */
-export function terminalTriageUi(io: IOStreams): TriageUi {
+export function terminalTriageUi(io: IOStreams, runPrompt?: PromptRunner): TriageUi {
   const context = { input: io.in, output: io.err };
+  const run: PromptRunner = runPrompt ?? ((prompt, config) => prompt(config, context));
   return {
     draw(screen) {
       io.err.write(`${CLEAR}${screen}\n`);
@@ -35,21 +45,21 @@ export function terminalTriageUi(io: IOStreams): TriageUi {
     key: (keys) => readKey(io, keys),
     async choose(message, choices) {
       const { default: select } = await import("@inquirer/select");
-      return interruptible(select({ message, choices, pageSize: 10 }, context));
+      return interruptible(run<string>(select, { message, choices, pageSize: 10 }));
     },
     async edit(message, initial, measure) {
       const { default: input } = await import("@inquirer/input");
-      return interruptible(input(editPrompt(message, initial, measure), context));
+      return interruptible(run(input, editPrompt(message, initial, measure)));
     },
     async ask(message, initial) {
       const { default: input } = await import("@inquirer/input");
       return interruptible(
-        input({ message, ...(initial !== undefined ? { default: initial, prefill: "editable" } : {}) }, context),
+        run(input, { message, ...(initial !== undefined ? { default: initial, prefill: "editable" } : {}) }),
       );
     },
     async confirm(message) {
       const { default: confirm } = await import("@inquirer/confirm");
-      return interruptible(confirm({ message, default: false }, context));
+      return interruptible(run(confirm, { message, default: false }));
     },
   };
 }

@@ -279,3 +279,86 @@ describe("acting on a case", () => {
     expect(held.some((h) => h.assignee === null)).toBe(true);
   });
 });
+
+describe("the real @inquirer prompts inside the flow (@inquirer/testing)", () => {
+  type Answer = (events: { type(text: string): void; keypress(key: string): void }, screen: string) => void;
+
+  /** The terminal UI with its prompts rendered on @inquirer/testing's screen; single keys are scripted. */
+  async function renderedUi(keys: string[], answers: Answer[]) {
+    const { render } = await import("@inquirer/testing");
+    const { terminalTriageUi } = await import("../../src/io/triage-terminal.js");
+    const promptScreens: string[] = [];
+    const runner = async <A>(prompt: (config: object) => Promise<A>, config: object): Promise<A> => {
+      const r = await render(prompt as never, config as never);
+      const answer = answers.shift();
+      if (!answer) throw new InterruptedError();
+      promptScreens.push(r.getScreen());
+      answer(r.events, r.getScreen());
+      return (await r.answer) as A;
+    };
+    const io = testIO({ tty: true });
+    const ui: TriageUi = {
+      ...terminalTriageUi(io.io, runner as never),
+      draw: () => {},
+      say: () => {},
+      key: async (offered) => {
+        const k = keys.shift();
+        if (k === undefined) throw new InterruptedError();
+        if (offered.length > 0 && !offered.includes(k)) throw new Error(`key ${k} not offered (${offered.join("")})`);
+        return k;
+      },
+    };
+    return { ui, promptScreens };
+  }
+
+  it("picks a template, edits it with the live length, confirms with y: one reply reaches X", async () => {
+    const top = await firstListed();
+    const { ui, promptScreens } = await renderedUi(
+      ["r", " ", "q"],
+      [
+        // the template picker: "(write it myself)" first, then the case's language's templates
+        (events, screen) => {
+          expect(screen).toContain("(write it myself)");
+          expect(screen).toMatch(/outage_es/);
+          events.keypress("enter");
+        },
+        // the editor starts from the draft ("Hola {user}, "), with the weighted length beside it
+        (events, screen) => {
+          expect(screen).toMatch(/Hola \{user\}, +\(\d+\/280\)/);
+          events.type("lo revisamos ya.");
+          events.keypress("enter");
+        },
+        (events, screen) => {
+          expect(screen).toMatch(/Post this reply to @\w+ in public\?/);
+          events.type("y");
+          events.keypress("enter");
+        },
+      ],
+    );
+    expect(await triage(ui)).toBe(0);
+    expect(promptScreens).toHaveLength(3);
+    expect(box.received.tweets).toHaveLength(1);
+    expect(box.received.tweets[0]!.inReplyToTweetId).toBe(top.id);
+    expect(box.received.tweets[0]!.text).toBe(`Hola @${top.username}, lo revisamos ya. ^LM`);
+  });
+
+  it("answering no at the real confirmation sends nothing", async () => {
+    const { ui } = await renderedUi(
+      ["r", "q"],
+      [
+        (events) => events.keypress("enter"),
+        (events) => {
+          events.type("lo revisamos ya.");
+          events.keypress("enter");
+        },
+        (events) => {
+          events.type("n");
+          events.keypress("enter");
+        },
+      ],
+    );
+    expect(await triage(ui)).toBe(0);
+    expect(box.received.tweets).toHaveLength(0);
+    expect(query("SELECT count(*) AS n FROM actions WHERE kind = 'reply'")).toEqual([{ n: 0 }]);
+  });
+});

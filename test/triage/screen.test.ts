@@ -153,7 +153,7 @@ describe("wide characters", () => {
   it("keeps every line within 80 columns when the post is full of emoji and CJK", async () => {
     const { displayWidth } = await import("../../src/io/output.js");
     const text = `${"😡🇪🇸 日本語の文字 ".repeat(30)}https://example.com/${"x".repeat(120)}`;
-    const out = renderCaseScreen(screen({ text, author: { ...screen().author, name: "名前😀".repeat(20) } }), {
+    const out = renderCaseScreen(screen({ text, author: { ...screen().author!, name: "名前😀".repeat(20) } }), {
       now: NOW,
       color: false,
     });
