@@ -17,11 +17,6 @@ function streamFlags(argv: string[]): StreamFlags {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const io = systemIO(streamFlags(argv));
-  // A closed pipe (xtriage list | head) is not an error: stop quietly.
-  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-    if (e.code === "EPIPE") process.exit(Exit.ok);
-    throw e;
-  });
   process.on("SIGINT", () => {
     io.err.write("\ninterrupted\n");
     process.exit(Exit.interrupted);

@@ -44,6 +44,11 @@ export function canPrompt(io: IOStreams): boolean {
 }
 
 export function systemIO(flags: StreamFlags = {}, env: Env = process.env): IOStreams {
+  // A closed pipe (xtriage list | head) is not an error: stop quietly.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(0);
+    throw e;
+  });
   const stdoutIsTTY = process.stdout.isTTY === true;
   const stderrIsTTY = process.stderr.isTTY === true;
   return {

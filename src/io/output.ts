@@ -179,7 +179,7 @@ function tableText<T>(f: FieldDef<T>, value: unknown, now: Date): string {
 /** Terminal columns a string takes: wide East Asian and emoji count 2, marks and joiners 0. */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const seg of segmenter().segment(text)) {
+  for (const seg of graphemes.segment(text)) {
     const cp = seg.segment.codePointAt(0) ?? 0;
     if (cp < 0x20) continue;
     width += /\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(seg.segment) || isWide(cp) ? 2 : 1;
@@ -187,11 +187,7 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-let cachedSegmenter: Intl.Segmenter | undefined;
-function segmenter(): Intl.Segmenter {
-  cachedSegmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
-  return cachedSegmenter;
-}
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
 function isWide(cp: number): boolean {
   return (
