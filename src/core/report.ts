@@ -103,6 +103,16 @@ export interface SlaPolicy {
   waited(fromMs: number, toMs: number): number;
 }
 
+/** A case still waiting for its first answer. */
+export interface WaitingRow {
+  id: string;
+  created_at: string;
+  account_id: string | null;
+  status: string;
+  label: string | null;
+  assignee: string | null;
+}
+
 export interface ReportInput {
   now: Date;
   since: string;
@@ -118,14 +128,7 @@ export interface ReportInput {
   responses: ResponseColumns;
   /** A listed case's id and creation time, by its key in `responses`. */
   caseOf(key: number): { id: string; created_at: string };
-  waiting: readonly {
-    id: string;
-    created_at: string;
-    account_id: string | null;
-    status: string;
-    label: string | null;
-    assignee: string | null;
-  }[];
+  waiting: readonly WaitingRow[];
   followups: readonly { id: number; mention_id: string; due_at: string; agent: string; note: string }[];
   resolved: { resolved: number; without: number };
   hashtags: readonly { tag: string; posts: number; authors: number; earlier_authors: number; later_authors: number }[];

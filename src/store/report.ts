@@ -1,4 +1,4 @@
-import type { ResponseColumns } from "../core/report.js";
+import type { ResponseColumns, WaitingRow } from "../core/report.js";
 import type { DB } from "./db.js";
 
 /** Mentions in a period grouped by UTC hour, status, label and language: one pass over the index. */
@@ -8,16 +8,6 @@ export interface VolumeCell {
   label: string;
   lang: string;
   n: number;
-}
-
-/** A case still waiting for its first answer. */
-export interface WaitingRow {
-  id: string;
-  created_at: string;
-  account_id: string | null;
-  status: string;
-  label: string | null;
-  assignee: string | null;
 }
 
 export interface FollowupRow {
