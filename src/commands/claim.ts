@@ -4,8 +4,7 @@ import { ConflictError } from "../errors.js";
 import { writeJson } from "../io/output.js";
 import { sanitizeText } from "../io/sanitize.js";
 import { type CaseRow, caseStore } from "../store/actions.js";
-import { act, examples } from "./options.js";
-import { parseId } from "./show.js";
+import { act, examples, parseId } from "./options.js";
 
 interface ClaimOptions {
   force?: boolean;

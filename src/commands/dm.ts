@@ -8,26 +8,21 @@ import { confirmRemote } from "../io/prompter.js";
 import { sanitizeText } from "../io/sanitize.js";
 import { caseStore } from "../store/actions.js";
 import type { MentionRow } from "../store/mentions.js";
-import { act, examples } from "./options.js";
+import { act, examples, parseId } from "./options.js";
 import {
   isFromSearch,
+  type ReplyOptions,
   readDraft,
   reportLint,
   sendThroughOutbox,
-  type TextOptions,
   templateText,
   templateVars,
 } from "./reply.js";
-import { parseId } from "./show.js";
 
-export interface DmOptions extends TextOptions {
+export interface DmOptions extends ReplyOptions {
   invite?: string;
   public?: boolean;
   inviteAnyway?: boolean;
-  dryRun?: boolean;
-  yes?: boolean;
-  force?: boolean;
-  json?: boolean;
 }
 
 export function register(program: Command, ctx: Context): void {

@@ -3,8 +3,7 @@ import type { Context } from "../context.js";
 import { UsageError } from "../errors.js";
 import { writeJson } from "../io/output.js";
 import { caseStore } from "../store/actions.js";
-import { act, examples } from "./options.js";
-import { parseId } from "./show.js";
+import { act, examples, parseId } from "./options.js";
 
 interface EscalateOptions {
   to?: string;

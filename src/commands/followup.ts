@@ -4,8 +4,7 @@ import { dueAfter } from "../core/queue.js";
 import { Exit, NotFoundError, UsageError } from "../errors.js";
 import { type FieldDef, writeJson, writeRecords } from "../io/output.js";
 import { caseStore, type FollowupRow, followupStore } from "../store/actions.js";
-import { act, addOutputOptions, examples, outputFlags, parseInteger } from "./options.js";
-import { parseId } from "./show.js";
+import { act, addOutputOptions, examples, outputFlags, parseId, parseInteger } from "./options.js";
 
 interface AddOptions {
   in?: string;

@@ -3,8 +3,7 @@ import type { Context } from "../context.js";
 import { UsageError } from "../errors.js";
 import { writeJson } from "../io/output.js";
 import { caseStore } from "../store/actions.js";
-import { act } from "./options.js";
-import { parseId } from "./show.js";
+import { act, parseId } from "./options.js";
 
 export function register(program: Command, ctx: Context): void {
   program

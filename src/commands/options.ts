@@ -2,6 +2,7 @@ import { type Command, InvalidArgumentError } from "commander";
 import type { Context } from "../context.js";
 import { UsageError } from "../errors.js";
 import type { OutputFlags } from "../io/output.js";
+import { sanitizeText } from "../io/sanitize.js";
 
 /** The same output flags on every command that prints rows or a result (design §8). */
 export function addOutputOptions(cmd: Command, withFields = true): Command {
@@ -60,4 +61,13 @@ export function act<A extends unknown[]>(ctx: Context, run: (...args: A) => Prom
   return async (...args: A): Promise<void> => {
     ctx.exitCode = await run(...args);
   };
+}
+
+/** Accept a bare id or an x.com / twitter.com status URL. */
+export function parseId(value: string): string {
+  const v = value.trim();
+  if (/^\d{1,19}$/.test(v)) return v;
+  const m = /(?:x|twitter)\.com\/[^/]+\/status(?:es)?\/(\d{1,19})/.exec(v);
+  if (m) return m[1]!;
+  throw new UsageError(`not a post id: ${sanitizeText(value)}`, "ids are digits, like 1861234567890123456");
 }

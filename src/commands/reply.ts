@@ -11,8 +11,7 @@ import { sanitizeText } from "../io/sanitize.js";
 import { type CaseStore, caseStore } from "../store/actions.js";
 import type { MentionRow } from "../store/mentions.js";
 import type { XClient } from "../x/client.js";
-import { act, examples } from "./options.js";
-import { parseId } from "./show.js";
+import { act, examples, parseId } from "./options.js";
 
 export interface TextOptions {
   text?: string;

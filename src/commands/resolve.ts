@@ -4,8 +4,7 @@ import { type CaseAction, IGNORE_REASONS } from "../core/queue.js";
 import { UsageError } from "../errors.js";
 import { writeJson } from "../io/output.js";
 import { caseStore } from "../store/actions.js";
-import { act } from "./options.js";
-import { parseId } from "./show.js";
+import { act, parseId } from "./options.js";
 
 interface StateOptions {
   reason?: string;

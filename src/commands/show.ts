@@ -1,13 +1,13 @@
 import type { Command } from "commander";
 import type { Context } from "../context.js";
 import { effectivePriority } from "../core/score/priority.js";
-import { NotFoundError, UsageError } from "../errors.js";
+import { NotFoundError } from "../errors.js";
 import { writeJson } from "../io/output.js";
 import { sanitizeText } from "../io/sanitize.js";
 import { shortAge } from "../io/time.js";
 import { type ActionRow, type AuthorRow, actionsRepo, authorsRepo, mentionsRepo } from "../store/mentions.js";
 import { postUrl, scoreExtras, signed } from "./mention-fields.js";
-import { act, examples } from "./options.js";
+import { act, examples, parseId } from "./options.js";
 
 export function register(program: Command, ctx: Context): void {
   program
@@ -123,15 +123,6 @@ export async function runShow(ctx: Context, idOrUrl: string, opts: { json?: bool
   for (const a of history) out.push(`  ${actionLine(a, now)}`);
   ctx.io.out.write(`${out.join("\n")}\n`);
   return 0;
-}
-
-/** Accept a bare id or an x.com / twitter.com status URL. */
-export function parseId(value: string): string {
-  const v = value.trim();
-  if (/^\d{1,19}$/.test(v)) return v;
-  const m = /(?:x|twitter)\.com\/[^/]+\/status(?:es)?\/(\d{1,19})/.exec(v);
-  if (m) return m[1]!;
-  throw new UsageError(`not a post id: ${sanitizeText(value)}`, "ids are digits, like 1861234567890123456");
 }
 
 const clean = (s: string) => sanitizeText(s, "line");

@@ -1,4 +1,4 @@
-import { displayWidth } from "./output.js";
+import { displayWidth, fitWidth } from "./output.js";
 import { sanitizeText } from "./sanitize.js";
 import { shortAge } from "./time.js";
 
@@ -227,17 +227,6 @@ function wrap(text: string, width: number): string[] {
   }
   lines.push(line);
   return lines;
-}
-
-/** Cut to `width` terminal columns (emoji and CJK take two), marking the cut with an ellipsis. */
-function fitWidth(text: string, width: number): string {
-  if (displayWidth(text) <= width) return text;
-  let out = "";
-  for (const { segment } of new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(text)) {
-    if (displayWidth(out + segment) > width - 1) break;
-    out += segment;
-  }
-  return `${out}…`;
 }
 
 function paint(text: string, style: Style, color: boolean): string {
