@@ -22,8 +22,27 @@ const common = {
   define: { __XTRIAGE_VERSION__: JSON.stringify(version) },
 };
 
+/**
+ * commander requires node:child_process at load, and with it net, stream and more (~3 ms of every
+ * start), only to spawn executable subcommands, which xtriage has none of: it gets a stand-in that
+ * loads the real module on first use.
+ */
+const lazyChildProcess = {
+  name: "lazy-child-process",
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes("node_modules/commander/") ? { path: "child_process", namespace: "lazy" } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "lazy" }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+      loader: "js",
+    }));
+  },
+};
+
 await build({
   ...common,
+  plugins: [lazyChildProcess],
   entryPoints: { main: "src/main.ts" },
   outdir: "dist",
   splitting: true,

@@ -178,8 +178,9 @@ function tableText<T>(f: FieldDef<T>, value: unknown, now: Date): string {
 
 /** Terminal columns a string takes: wide East Asian and emoji count 2, marks and joiners 0. */
 export function displayWidth(text: string): number {
+  if (PRINTABLE_ASCII.test(text)) return text.length;
   let width = 0;
-  for (const seg of graphemes.segment(text)) {
+  for (const seg of graphemes(text)) {
     const cp = seg.segment.codePointAt(0) ?? 0;
     if (cp < 0x20) continue;
     width += /\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(seg.segment) || isWide(cp) ? 2 : 1;
@@ -187,14 +188,24 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+/** One column per character, nothing to segment. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+let segmenter: Intl.Segmenter | undefined;
+
+/** Grapheme clusters of a text. The segmenter is built on first use: building one loads ICU's
+ * break data, ~13 ms, which `list --json` and every other run that never measures text would pay. */
+function graphemes(text: string): Intl.Segments {
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
+  return segmenter.segment(text);
+}
 
 /** Cut to `width` terminal columns (emoji and CJK take two), marking the cut with an ellipsis. */
 export function fitWidth(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
   let out = "";
   let used = 0;
-  for (const { segment } of graphemes.segment(text)) {
+  for (const { segment } of graphemes(text)) {
     const w = displayWidth(segment);
     if (used + w > width - 1) break;
     out += segment;

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -42,6 +42,22 @@ describe("the built binary", () => {
       const res = await runBin([cmd, "--help"], env);
       expect(res.code, cmd).toBe(0);
       expect(res.stdout, cmd).toContain("Examples:");
+    }
+  });
+
+  it("lists without loading the parts of Node it does not use (start-up time)", async () => {
+    // child_process (pulled in by commander) and http (the X client) cost milliseconds of every start
+    const preload = join(t.dir, "builtins.mjs");
+    writeFileSync(
+      preload,
+      "process.on('exit', () => process.stderr.write(JSON.stringify(process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')))));\n",
+    );
+    const res = await runBin(["list", "--json", "--limit", "5"], { ...env, NODE_OPTIONS: `--import=${preload}` });
+    expect(res.code, res.stderr).toBe(0);
+    const loaded = JSON.parse(res.stderr) as string[];
+    expect(loaded).toContain("NativeModule fs"); // the probe itself works
+    for (const unused of ["child_process", "http", "https", "worker_threads"]) {
+      expect(loaded).not.toContain(`NativeModule ${unused}`);
     }
   });
 

@@ -130,4 +130,12 @@ describe("displayWidth", () => {
     expect(displayWidth("👩‍👩‍👧")).toBe(2);
     expect(displayWidth("🇪🇸")).toBe(2);
   });
+
+  it("measures mixed text the same whether or not it is plain ASCII", () => {
+    expect(displayWidth("queue: 50 rows")).toBe(14);
+    expect(displayWidth("")).toBe(0);
+    expect(displayWidth("a\tb")).toBe(2); // control characters take no column
+    expect(displayWidth("cafe\u0301 ok")).toBe(7); // the combining accent joins its letter
+    expect(displayWidth("ok 日本")).toBe(7);
+  });
 });
