@@ -1,4 +1,4 @@
-import { Ajv } from "ajv";
+import { validate } from "./generated/config-validator.js";
 
 const sla = {
   type: "object",
@@ -82,8 +82,6 @@ export const configSchema = {
 
 /** Returns a readable description of the first problem, or null when the document is valid. */
 export function validateConfigDocument(doc: unknown): string | null {
-  const ajv = new Ajv({ allErrors: false, allowUnionTypes: true });
-  const validate = ajv.compile(configSchema);
   if (validate(doc)) return null;
   const e = validate.errors?.[0];
   if (!e) return "invalid configuration";

@@ -1,7 +1,8 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { baseEnv, run, SCENARIO, tempDir } from "../helpers/cli.js";
+import { configValidatorSource } from "../../scripts/config-validator-source.js";
+import { baseEnv, ROOT, run, SCENARIO, tempDir } from "../helpers/cli.js";
 
 let t: { dir: string; cleanup(): void };
 let env: Record<string, string>;
@@ -57,6 +58,7 @@ describe("config", () => {
     ["an unknown key", "acounts: []\n", /unknown key "acounts"/],
     ["a wrong type", "popular_hashtag_authors: many\n", /popular_hashtag_authors: must be integer/],
     ["a bad handle", "accounts:\n  - handle: 'not a handle!'\n", /accounts\.0\.handle/],
+    ["an empty VIP handle", "vip_handles: ['']\n", /vip_handles\.0: must NOT have fewer than 1 characters/],
   ])("refuses %s with exit 2, naming the file", async (_what, content, message) => {
     const path = join(t.dir, "bad.yaml");
     writeFileSync(path, content);
@@ -64,6 +66,11 @@ describe("config", () => {
     expect(res.code).toBe(2);
     expect(res.stderr).toContain(path);
     expect(res.stderr).toMatch(message);
+  });
+
+  it("validates with the validator compiled from the schema (npm run gen keeps it current)", () => {
+    const committed = readFileSync(join(ROOT, "src", "generated", "config-validator.js"), "utf8");
+    expect(committed).toBe(configValidatorSource());
   });
 
   it("says when a named config file is missing", async () => {

@@ -1,0 +1,969 @@
+// Generated from src/config-schema.ts by `npm run gen` (scripts/gen-config-validator.ts). Do not edit.
+import ucs2length from "ajv/dist/runtime/ucs2length.js";
+"use strict";
+export const validate = validate10;
+export default validate10;
+const schema11 = {"type":"object","additionalProperties":false,"properties":{"accounts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["handle"],"properties":{"handle":{"type":"string","pattern":"^@?[A-Za-z0-9_]{1,15}$"},"id":{"type":["string","integer"],"pattern":"^[0-9]{1,19}$"},"lang":{"type":"string"},"sla":{"type":"object","additionalProperties":false,"properties":{"first_response_minutes":{"type":"number","exclusiveMinimum":0},"ceiling_minutes":{"type":"number","exclusiveMinimum":0}}},"business_hours":{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"tz":{"type":"string"},"days":{"type":"array","items":{"enum":["mon","tue","wed","thu","fri","sat","sun"]}},"start":{"type":"string","pattern":"^[0-2][0-9]:[0-5][0-9]$"},"end":{"type":"string","pattern":"^[0-2][0-9]:[0-5][0-9]$"}}}}}},"search_queries":{"type":"array","items":{"type":"string","minLength":1}},"vip_handles":{"type":"array","items":{"type":"string","minLength":1}},"crisis_hashtags":{"type":"array","items":{"type":"string","minLength":1}},"popular_hashtag_authors":{"type":"integer","minimum":1},"agents":{"type":"object","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"signature":{"type":"string"}}}},"templates":{"type":"object","additionalProperties":{"oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["text"],"properties":{"lang":{"type":"string"},"text":{"type":"string","minLength":1}}}]}},"scoring":{"type":"object","additionalProperties":false,"properties":{"words":{"type":"object","additionalProperties":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string","minLength":1}}}},"weights":{"type":"object","additionalProperties":{"type":"number"}}}},"prices":{"type":"object","additionalProperties":{"type":"number","minimum":0}},"sla":{"type":"object","additionalProperties":false,"properties":{"first_response_minutes":{"type":"number","exclusiveMinimum":0},"ceiling_minutes":{"type":"number","exclusiveMinimum":0}}}}};
+const func2 = Object.prototype.hasOwnProperty;
+const func3 = (ucs2length.default ?? ucs2length);
+const pattern0 = new RegExp("^@?[A-Za-z0-9_]{1,15}$", "u");
+const pattern1 = new RegExp("^[0-9]{1,19}$", "u");
+const pattern2 = new RegExp("^[0-2][0-9]:[0-5][0-9]$", "u");
+
+function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+const _errs1 = errors;
+for(const key0 in data){
+if(!(func2.call(schema11.properties, key0))){
+validate10.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.accounts !== undefined){
+let data0 = data.accounts;
+const _errs2 = errors;
+if(errors === _errs2){
+if(Array.isArray(data0)){
+var valid1 = true;
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+const _errs4 = errors;
+if(errors === _errs4){
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+let missing0;
+if((data1.handle === undefined) && (missing0 = "handle")){
+validate10.errors = [{instancePath:instancePath+"/accounts/" + i0,schemaPath:"#/properties/accounts/items/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs6 = errors;
+for(const key1 in data1){
+if(!(((((key1 === "handle") || (key1 === "id")) || (key1 === "lang")) || (key1 === "sla")) || (key1 === "business_hours"))){
+validate10.errors = [{instancePath:instancePath+"/accounts/" + i0,schemaPath:"#/properties/accounts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs6 === errors){
+if(data1.handle !== undefined){
+let data2 = data1.handle;
+const _errs7 = errors;
+if(errors === _errs7){
+if(typeof data2 === "string"){
+if(!pattern0.test(data2)){
+validate10.errors = [{instancePath:instancePath+"/accounts/" + i0+"/handle",schemaPath:"#/properties/accounts/items/properties/handle/pattern",keyword:"pattern",params:{pattern: "^@?[A-Za-z0-9_]{1,15}$"},message:"must match pattern \""+"^@?[A-Za-z0-9_]{1,15}$"+"\""}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/accounts/" + i0+"/handle",schemaPath:"#/properties/accounts/items/properties/handle/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid2 = _errs7 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data1.id !== undefined){
+let data3 = data1.id;
+const _errs9 = errors;
+if((typeof data3 !== "string") && (!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3))))){
+validate10.errors = [{instancePath:instancePath+"/accounts/" + i0+"/id",schemaPath:"#/properties/accounts/items/properties/id/type",keyword:"type",params:{type: schema11.properties.accounts.items.properties.id.type},message:"must be string,integer"}];
+return false;
+}
+if(errors === _errs9){
+if(typeof data3 === "string"){
+if(!pattern1.test(data3)){
+validate10.errors = [{instancePath:instancePath+"/accounts/" + i0+"/id",schemaPath:"#/properties/accounts/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,19}$"},message:"must match pattern \""+"^[0-9]{1,19}$"+"\""}];
+return false;
+}
+}
+}
+var valid2 = _errs9 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data1.lang !== undefined){
+const _errs11 = errors;
+if(typeof data1.lang !== "string"){
+validate10.errors = [{instancePath:instancePath+"/accounts/" + i0+"/lang",schemaPath:"#/properties/accounts/items/properties/lang/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid2 = _errs11 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data1.sla !== undefined){
+let data5 = data1.sla;
+const _errs13 = errors;
+if(errors === _errs13){
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+const _errs15 = errors;
+for(const key2 in data5){
+if(!((key2 === "first_response_minutes") || (key2 === "ceiling_minutes"))){
+validate10.errors = [{instancePath:instancePath+"/accounts/" + i0+"/sla",schemaPath:"#/properties/accounts/items/properties/sla/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs15 === errors){
+if(data5.first_response_minutes !== undefined){
+let data6 = data5.first_response_minutes;
+const _errs16 = errors;
+if(errors === _errs16){
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 <= 0 || isNaN(data6)){
+validate10.errors = [{instancePath:instancePath+"/accounts/" + i0+"/sla/first_response_minutes",schemaPath:"#/properties/accounts/items/properties/sla/properties/first_response_minutes/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/accounts/" + i0+"/sla/first_response_minutes",schemaPath:"#/properties/accounts/items/properties/sla/properties/first_response_minutes/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid3 = _errs16 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data5.ceiling_minutes !== undefined){
+let data7 = data5.ceiling_minutes;
+const _errs18 = errors;
+if(errors === _errs18){
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 <= 0 || isNaN(data7)){
+validate10.errors = [{instancePath:instancePath+"/accounts/" + i0+"/sla/ceiling_minutes",schemaPath:"#/properties/accounts/items/properties/sla/properties/ceiling_minutes/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/accounts/" + i0+"/sla/ceiling_minutes",schemaPath:"#/properties/accounts/items/properties/sla/properties/ceiling_minutes/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid3 = _errs18 === errors;
+}
+else {
+var valid3 = true;
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/accounts/" + i0+"/sla",schemaPath:"#/properties/accounts/items/properties/sla/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid2 = _errs13 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data1.business_hours !== undefined){
+let data8 = data1.business_hours;
+const _errs20 = errors;
+if(errors === _errs20){
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+let missing1;
+if(((data8.start === undefined) && (missing1 = "start")) || ((data8.end === undefined) && (missing1 = "end"))){
+validate10.errors = [{instancePath:instancePath+"/accounts/" + i0+"/business_hours",schemaPath:"#/properties/accounts/items/properties/business_hours/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
+}
+else {
+const _errs22 = errors;
+for(const key3 in data8){
+if(!((((key3 === "tz") || (key3 === "days")) || (key3 === "start")) || (key3 === "end"))){
+validate10.errors = [{instancePath:instancePath+"/accounts/" + i0+"/business_hours",schemaPath:"#/properties/accounts/items/properties/business_hours/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs22 === errors){
+if(data8.tz !== undefined){
+const _errs23 = errors;
+if(typeof data8.tz !== "string"){
+validate10.errors = [{instancePath:instancePath+"/accounts/" + i0+"/business_hours/tz",schemaPath:"#/properties/accounts/items/properties/business_hours/properties/tz/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid4 = _errs23 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data8.days !== undefined){
+let data10 = data8.days;
+const _errs25 = errors;
+if(errors === _errs25){
+if(Array.isArray(data10)){
+var valid5 = true;
+const len1 = data10.length;
+for(let i1=0; i1<len1; i1++){
+let data11 = data10[i1];
+const _errs27 = errors;
+if(!(((((((data11 === "mon") || (data11 === "tue")) || (data11 === "wed")) || (data11 === "thu")) || (data11 === "fri")) || (data11 === "sat")) || (data11 === "sun"))){
+validate10.errors = [{instancePath:instancePath+"/accounts/" + i0+"/business_hours/days/" + i1,schemaPath:"#/properties/accounts/items/properties/business_hours/properties/days/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.accounts.items.properties.business_hours.properties.days.items.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid5 = _errs27 === errors;
+if(!valid5){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/accounts/" + i0+"/business_hours/days",schemaPath:"#/properties/accounts/items/properties/business_hours/properties/days/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid4 = _errs25 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data8.start !== undefined){
+let data12 = data8.start;
+const _errs28 = errors;
+if(errors === _errs28){
+if(typeof data12 === "string"){
+if(!pattern2.test(data12)){
+validate10.errors = [{instancePath:instancePath+"/accounts/" + i0+"/business_hours/start",schemaPath:"#/properties/accounts/items/properties/business_hours/properties/start/pattern",keyword:"pattern",params:{pattern: "^[0-2][0-9]:[0-5][0-9]$"},message:"must match pattern \""+"^[0-2][0-9]:[0-5][0-9]$"+"\""}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/accounts/" + i0+"/business_hours/start",schemaPath:"#/properties/accounts/items/properties/business_hours/properties/start/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid4 = _errs28 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data8.end !== undefined){
+let data13 = data8.end;
+const _errs30 = errors;
+if(errors === _errs30){
+if(typeof data13 === "string"){
+if(!pattern2.test(data13)){
+validate10.errors = [{instancePath:instancePath+"/accounts/" + i0+"/business_hours/end",schemaPath:"#/properties/accounts/items/properties/business_hours/properties/end/pattern",keyword:"pattern",params:{pattern: "^[0-2][0-9]:[0-5][0-9]$"},message:"must match pattern \""+"^[0-2][0-9]:[0-5][0-9]$"+"\""}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/accounts/" + i0+"/business_hours/end",schemaPath:"#/properties/accounts/items/properties/business_hours/properties/end/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid4 = _errs30 === errors;
+}
+else {
+var valid4 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/accounts/" + i0+"/business_hours",schemaPath:"#/properties/accounts/items/properties/business_hours/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid2 = _errs20 === errors;
+}
+else {
+var valid2 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/accounts/" + i0,schemaPath:"#/properties/accounts/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid1 = _errs4 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/accounts",schemaPath:"#/properties/accounts/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.search_queries !== undefined){
+let data14 = data.search_queries;
+const _errs32 = errors;
+if(errors === _errs32){
+if(Array.isArray(data14)){
+var valid6 = true;
+const len2 = data14.length;
+for(let i2=0; i2<len2; i2++){
+let data15 = data14[i2];
+const _errs34 = errors;
+if(errors === _errs34){
+if(typeof data15 === "string"){
+if(func3(data15) < 1){
+validate10.errors = [{instancePath:instancePath+"/search_queries/" + i2,schemaPath:"#/properties/search_queries/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/search_queries/" + i2,schemaPath:"#/properties/search_queries/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid6 = _errs34 === errors;
+if(!valid6){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/search_queries",schemaPath:"#/properties/search_queries/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs32 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.vip_handles !== undefined){
+let data16 = data.vip_handles;
+const _errs36 = errors;
+if(errors === _errs36){
+if(Array.isArray(data16)){
+var valid7 = true;
+const len3 = data16.length;
+for(let i3=0; i3<len3; i3++){
+let data17 = data16[i3];
+const _errs38 = errors;
+if(errors === _errs38){
+if(typeof data17 === "string"){
+if(func3(data17) < 1){
+validate10.errors = [{instancePath:instancePath+"/vip_handles/" + i3,schemaPath:"#/properties/vip_handles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/vip_handles/" + i3,schemaPath:"#/properties/vip_handles/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid7 = _errs38 === errors;
+if(!valid7){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/vip_handles",schemaPath:"#/properties/vip_handles/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs36 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.crisis_hashtags !== undefined){
+let data18 = data.crisis_hashtags;
+const _errs40 = errors;
+if(errors === _errs40){
+if(Array.isArray(data18)){
+var valid8 = true;
+const len4 = data18.length;
+for(let i4=0; i4<len4; i4++){
+let data19 = data18[i4];
+const _errs42 = errors;
+if(errors === _errs42){
+if(typeof data19 === "string"){
+if(func3(data19) < 1){
+validate10.errors = [{instancePath:instancePath+"/crisis_hashtags/" + i4,schemaPath:"#/properties/crisis_hashtags/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/crisis_hashtags/" + i4,schemaPath:"#/properties/crisis_hashtags/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid8 = _errs42 === errors;
+if(!valid8){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/crisis_hashtags",schemaPath:"#/properties/crisis_hashtags/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs40 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.popular_hashtag_authors !== undefined){
+let data20 = data.popular_hashtag_authors;
+const _errs44 = errors;
+if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
+validate10.errors = [{instancePath:instancePath+"/popular_hashtag_authors",schemaPath:"#/properties/popular_hashtag_authors/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs44){
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 < 1 || isNaN(data20)){
+validate10.errors = [{instancePath:instancePath+"/popular_hashtag_authors",schemaPath:"#/properties/popular_hashtag_authors/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid0 = _errs44 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.agents !== undefined){
+let data21 = data.agents;
+const _errs46 = errors;
+if(errors === _errs46){
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+for(const key4 in data21){
+let data22 = data21[key4];
+const _errs49 = errors;
+if(errors === _errs49){
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+const _errs51 = errors;
+for(const key5 in data22){
+if(!((key5 === "name") || (key5 === "signature"))){
+validate10.errors = [{instancePath:instancePath+"/agents/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/agents/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs51 === errors){
+if(data22.name !== undefined){
+const _errs52 = errors;
+if(typeof data22.name !== "string"){
+validate10.errors = [{instancePath:instancePath+"/agents/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/properties/agents/additionalProperties/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid10 = _errs52 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data22.signature !== undefined){
+const _errs54 = errors;
+if(typeof data22.signature !== "string"){
+validate10.errors = [{instancePath:instancePath+"/agents/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/signature",schemaPath:"#/properties/agents/additionalProperties/properties/signature/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid10 = _errs54 === errors;
+}
+else {
+var valid10 = true;
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/agents/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/agents/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid9 = _errs49 === errors;
+if(!valid9){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/agents",schemaPath:"#/properties/agents/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs46 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.templates !== undefined){
+let data25 = data.templates;
+const _errs56 = errors;
+if(errors === _errs56){
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+for(const key6 in data25){
+let data26 = data25[key6];
+const _errs59 = errors;
+const _errs60 = errors;
+let valid12 = false;
+let passing0 = null;
+const _errs61 = errors;
+if(errors === _errs61){
+if(typeof data26 === "string"){
+if(func3(data26) < 1){
+const err0 = {instancePath:instancePath+"/templates/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/templates/additionalProperties/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath:instancePath+"/templates/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/templates/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+var _valid0 = _errs61 === errors;
+if(_valid0){
+valid12 = true;
+passing0 = 0;
+}
+const _errs63 = errors;
+if(errors === _errs63){
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+let missing2;
+if((data26.text === undefined) && (missing2 = "text")){
+const err2 = {instancePath:instancePath+"/templates/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/templates/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+else {
+const _errs65 = errors;
+for(const key7 in data26){
+if(!((key7 === "lang") || (key7 === "text"))){
+const err3 = {instancePath:instancePath+"/templates/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/templates/additionalProperties/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+break;
+}
+}
+if(_errs65 === errors){
+if(data26.lang !== undefined){
+const _errs66 = errors;
+if(typeof data26.lang !== "string"){
+const err4 = {instancePath:instancePath+"/templates/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/lang",schemaPath:"#/properties/templates/additionalProperties/oneOf/1/properties/lang/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+var valid13 = _errs66 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data26.text !== undefined){
+let data28 = data26.text;
+const _errs68 = errors;
+if(errors === _errs68){
+if(typeof data28 === "string"){
+if(func3(data28) < 1){
+const err5 = {instancePath:instancePath+"/templates/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/text",schemaPath:"#/properties/templates/additionalProperties/oneOf/1/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/templates/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/text",schemaPath:"#/properties/templates/additionalProperties/oneOf/1/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+var valid13 = _errs68 === errors;
+}
+else {
+var valid13 = true;
+}
+}
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/templates/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/templates/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+var _valid0 = _errs63 === errors;
+if(_valid0 && valid12){
+valid12 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid12 = true;
+passing0 = 1;
+}
+}
+if(!valid12){
+const err8 = {instancePath:instancePath+"/templates/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/templates/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+validate10.errors = vErrors;
+return false;
+}
+else {
+errors = _errs60;
+if(vErrors !== null){
+if(_errs60){
+vErrors.length = _errs60;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid11 = _errs59 === errors;
+if(!valid11){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/templates",schemaPath:"#/properties/templates/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs56 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.scoring !== undefined){
+let data29 = data.scoring;
+const _errs70 = errors;
+if(errors === _errs70){
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+const _errs72 = errors;
+for(const key8 in data29){
+if(!((key8 === "words") || (key8 === "weights"))){
+validate10.errors = [{instancePath:instancePath+"/scoring",schemaPath:"#/properties/scoring/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs72 === errors){
+if(data29.words !== undefined){
+let data30 = data29.words;
+const _errs73 = errors;
+if(errors === _errs73){
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+for(const key9 in data30){
+let data31 = data30[key9];
+const _errs76 = errors;
+if(errors === _errs76){
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+for(const key10 in data31){
+let data32 = data31[key10];
+const _errs79 = errors;
+if(errors === _errs79){
+if(Array.isArray(data32)){
+var valid17 = true;
+const len5 = data32.length;
+for(let i5=0; i5<len5; i5++){
+let data33 = data32[i5];
+const _errs81 = errors;
+if(errors === _errs81){
+if(typeof data33 === "string"){
+if(func3(data33) < 1){
+validate10.errors = [{instancePath:instancePath+"/scoring/words/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/properties/scoring/properties/words/additionalProperties/additionalProperties/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/scoring/words/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/properties/scoring/properties/words/additionalProperties/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid17 = _errs81 === errors;
+if(!valid17){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/scoring/words/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/scoring/properties/words/additionalProperties/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid16 = _errs79 === errors;
+if(!valid16){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/scoring/words/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/scoring/properties/words/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid15 = _errs76 === errors;
+if(!valid15){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/scoring/words",schemaPath:"#/properties/scoring/properties/words/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid14 = _errs73 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data29.weights !== undefined){
+let data34 = data29.weights;
+const _errs83 = errors;
+if(errors === _errs83){
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+for(const key11 in data34){
+let data35 = data34[key11];
+const _errs86 = errors;
+if(!((typeof data35 == "number") && (isFinite(data35)))){
+validate10.errors = [{instancePath:instancePath+"/scoring/weights/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/scoring/properties/weights/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid18 = _errs86 === errors;
+if(!valid18){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/scoring/weights",schemaPath:"#/properties/scoring/properties/weights/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid14 = _errs83 === errors;
+}
+else {
+var valid14 = true;
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/scoring",schemaPath:"#/properties/scoring/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs70 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.prices !== undefined){
+let data36 = data.prices;
+const _errs88 = errors;
+if(errors === _errs88){
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+for(const key12 in data36){
+let data37 = data36[key12];
+const _errs91 = errors;
+if(errors === _errs91){
+if((typeof data37 == "number") && (isFinite(data37))){
+if(data37 < 0 || isNaN(data37)){
+validate10.errors = [{instancePath:instancePath+"/prices/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/prices/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/prices/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/prices/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid19 = _errs91 === errors;
+if(!valid19){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/prices",schemaPath:"#/properties/prices/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs88 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.sla !== undefined){
+let data38 = data.sla;
+const _errs93 = errors;
+if(errors === _errs93){
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+const _errs95 = errors;
+for(const key13 in data38){
+if(!((key13 === "first_response_minutes") || (key13 === "ceiling_minutes"))){
+validate10.errors = [{instancePath:instancePath+"/sla",schemaPath:"#/properties/sla/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs95 === errors){
+if(data38.first_response_minutes !== undefined){
+let data39 = data38.first_response_minutes;
+const _errs96 = errors;
+if(errors === _errs96){
+if((typeof data39 == "number") && (isFinite(data39))){
+if(data39 <= 0 || isNaN(data39)){
+validate10.errors = [{instancePath:instancePath+"/sla/first_response_minutes",schemaPath:"#/properties/sla/properties/first_response_minutes/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/sla/first_response_minutes",schemaPath:"#/properties/sla/properties/first_response_minutes/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid20 = _errs96 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data38.ceiling_minutes !== undefined){
+let data40 = data38.ceiling_minutes;
+const _errs98 = errors;
+if(errors === _errs98){
+if((typeof data40 == "number") && (isFinite(data40))){
+if(data40 <= 0 || isNaN(data40)){
+validate10.errors = [{instancePath:instancePath+"/sla/ceiling_minutes",schemaPath:"#/properties/sla/properties/ceiling_minutes/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/sla/ceiling_minutes",schemaPath:"#/properties/sla/properties/ceiling_minutes/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid20 = _errs98 === errors;
+}
+else {
+var valid20 = true;
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/sla",schemaPath:"#/properties/sla/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs93 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate10.errors = vErrors;
+return errors === 0;
+}
+
