@@ -312,6 +312,7 @@ function main() {
   checkClock(inFile("pages"), anchorMs - 7 * 24 * hour, anchorMs, "pages");
   checkClock(inFile("later"), anchorMs, anchorMs + 2 * hour + 1, "later");
   checkClock(inFile("others"), anchorMs - 7 * 24 * hour, anchorMs, "others");
+  checkClock(inFile("competitors"), anchorMs - 7 * 24 * hour, anchorMs, "competitors");
   const toJsonl = (pages) =>
     pages
       .map((p) => JSON.stringify(p))
@@ -322,6 +323,7 @@ function main() {
     "pages.jsonl": toJsonl(buildPages(inFile("pages"), tweets, usersById, PAGE_SIZE)),
     "later.jsonl": toJsonl(buildPages(inFile("later"), tweets, usersById, PAGE_SIZE)),
     "others.jsonl": toJsonl(buildPages(inFile("others"), tweets, usersById, PAGE_SIZE)),
+    "competitors.jsonl": toJsonl(buildPages(inFile("competitors"), tweets, usersById, PAGE_SIZE)),
   };
   mkdirSync(outDir, { recursive: true });
   for (const [name, content] of Object.entries(files)) writeFileSync(join(outDir, name), content);

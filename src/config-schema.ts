@@ -11,6 +11,8 @@ const sla = {
 
 const stringList = { type: "array", items: { type: "string", minLength: 1 } };
 
+const handle = { type: "string", pattern: "^@?[A-Za-z0-9_]{1,15}$" };
+
 /** JSON Schema of the YAML config file (snake_case keys, as users write them). */
 export const configSchema = {
   type: "object",
@@ -23,7 +25,7 @@ export const configSchema = {
         additionalProperties: false,
         required: ["handle"],
         properties: {
-          handle: { type: "string", pattern: "^@?[A-Za-z0-9_]{1,15}$" },
+          handle,
           id: { type: ["string", "integer"], pattern: "^[0-9]{1,19}$" },
           lang: { type: "string" },
           sla,
@@ -42,6 +44,17 @@ export const configSchema = {
       },
     },
     search_queries: stringList,
+    /** Handles, or { handle, name } with a display name (string keywords apply to strings, object ones to objects). */
+    competitors: {
+      type: "array",
+      items: {
+        type: ["string", "object"],
+        pattern: handle.pattern,
+        additionalProperties: false,
+        required: ["handle"],
+        properties: { handle, name: { type: "string", minLength: 1 } },
+      },
+    },
     vip_handles: stringList,
     crisis_hashtags: stringList,
     popular_hashtag_authors: { type: "integer", minimum: 1 },

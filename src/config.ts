@@ -25,6 +25,12 @@ export interface AccountConfig {
   businessHours?: BusinessHours;
 }
 
+/** A competitor whose reply times `report competitors` samples from X search. */
+export interface CompetitorConfig {
+  handle: string;
+  name?: string;
+}
+
 export interface Template {
   lang?: string;
   text: string;
@@ -35,6 +41,7 @@ export interface Config {
   path: string | null;
   accounts: AccountConfig[];
   searchQueries: string[];
+  competitors: CompetitorConfig[];
   vipHandles: string[];
   crisisHashtags: string[];
   popularHashtagAuthors: number;
@@ -76,6 +83,7 @@ export function emptyConfig(): Config {
     path: null,
     accounts: [],
     searchQueries: [],
+    competitors: [],
     vipHandles: [],
     crisisHashtags: [],
     popularHashtagAuthors: 5,
@@ -120,6 +128,7 @@ interface ConfigDocument {
     business_hours?: BusinessHours;
   }[];
   search_queries?: string[];
+  competitors?: (string | { handle: string; name?: string })[];
   vip_handles?: string[];
   crisis_hashtags?: string[];
   popular_hashtag_authors?: number;
@@ -135,6 +144,17 @@ const bare = (s: string, sigil: string) =>
     .trim()
     .replace(new RegExp(`^\\${sigil}`), "")
     .toLowerCase();
+
+/** `competitors:` entries as handles without the @, each once (the first display name wins). */
+function competitorsOf(list: NonNullable<ConfigDocument["competitors"]>): CompetitorConfig[] {
+  const out = new Map<string, CompetitorConfig>();
+  for (const entry of list) {
+    const { handle, name } = typeof entry === "string" ? { handle: entry, name: undefined } : entry;
+    const key = bare(handle, "@");
+    if (!out.has(key)) out.set(key, { handle: key, ...(name ? { name } : {}) });
+  }
+  return [...out.values()];
+}
 
 function fromDocument(doc: ConfigDocument, path: string): Config {
   const base = emptyConfig();
@@ -160,6 +180,7 @@ function fromDocument(doc: ConfigDocument, path: string): Config {
     path,
     accounts,
     searchQueries: doc.search_queries ?? [],
+    competitors: competitorsOf(doc.competitors ?? []),
     vipHandles: (doc.vip_handles ?? []).map((h) => bare(h, "@")),
     crisisHashtags: (doc.crisis_hashtags ?? []).map((h) => bare(h, "#")),
     popularHashtagAuthors: doc.popular_hashtag_authors ?? base.popularHashtagAuthors,

@@ -10,7 +10,7 @@ import type { DB } from "../store/db.js";
 import type { XClient } from "../x/client.js";
 import type { XTweetPage } from "../x/types.js";
 import { emptyCounts, type IngestCounts } from "./ingest.js";
-import { act, examples } from "./options.js";
+import { act, examples, parseBudget } from "./options.js";
 
 export interface FetchOptions {
   query?: string[];
@@ -79,12 +79,6 @@ export function register(program: Command, ctx: Context): void {
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
-}
-
-function parseBudget(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new UsageError("--budget takes an amount in USD, like 0.50");
-  return n;
 }
 
 export async function runFetch(ctx: Context, opts: FetchOptions): Promise<number> {

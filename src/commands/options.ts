@@ -33,6 +33,15 @@ export function parseInteger(name: string, min: number, max = Number.MAX_SAFE_IN
   };
 }
 
+/** --budget: an amount in USD, zero or more. */
+export function parseBudget(value: string): number {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || n < 0) {
+    throw new UsageError("--budget takes an amount in USD, like 0.50");
+  }
+  return n;
+}
+
 export function splitList(value: string): string[] {
   return value
     .split(",")

@@ -22,6 +22,7 @@ import { neutralizeCsvFormula, sanitizeText } from "../io/sanitize.js";
 import type { DB } from "../store/db.js";
 import { type Period, reportRepo } from "../store/report.js";
 import { act, examples, parseSince } from "./options.js";
+import { register as registerCompetitors } from "./report-competitors.js";
 
 export interface ReportOptions {
   since?: string;
@@ -40,7 +41,7 @@ const HASHTAG_LIMIT = 10;
 const DEFAULT_SILENCE = "1h";
 
 export function register(program: Command, ctx: Context): void {
-  program
+  const report = program
     .command("report")
     .summary("response times, SLA, volume, follow-ups and cost; --check for cron alerts")
     .description(
@@ -79,6 +80,7 @@ export function register(program: Command, ctx: Context): void {
       ]),
     )
     .action(act(ctx, (opts: ReportOptions) => runReport(ctx, opts)));
+  registerCompetitors(report, ctx);
 }
 
 export async function runReport(ctx: Context, opts: ReportOptions): Promise<number> {
@@ -189,7 +191,7 @@ function reportingZone(config: Config, handle: string | null): string {
  * (built once for the span the report can touch). Mentions of unknown accounts get the first
  * account's policy, which is also the config's default SLA.
  */
-function slaPolicies(
+export function slaPolicies(
   config: Config,
   known: { id: string; handle: string }[],
   fromMs: number,

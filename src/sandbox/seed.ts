@@ -40,6 +40,8 @@ export interface ScenarioPages {
   mentions: XTweetPage[];
   later?: XTweetPage[];
   others?: XTweetPage[];
+  /** Search-only too: customers @mentioning competitors, and the competitors' replies. */
+  competitors?: XTweetPage[];
 }
 
 /** Flattens recorded v2 pages (the scenario format) into a seed, de-duplicating by id. */
@@ -56,7 +58,7 @@ export function seedFromPages(pages: ScenarioPages): SandboxSeed {
     return [...posts.values()];
   };
   const mentions = [...collect(pages.mentions), ...collect(pages.later)];
-  const others = collect(pages.others);
+  const others = [...collect(pages.others), ...collect(pages.competitors)];
   return { brand: pages.brand, users: [...users.values()], mentions, others, referenced: [...referenced.values()] };
 }
 
@@ -68,7 +70,10 @@ function readJsonl(path: string): XTweetPage[] {
     .map((line) => JSON.parse(line) as XTweetPage);
 }
 
-/** Reads a scenario directory: brand.json, pages.jsonl, and optional later.jsonl and others.jsonl. */
+/**
+ * Reads a scenario directory: brand.json, pages.jsonl, and optional later.jsonl, others.jsonl and
+ * competitors.jsonl.
+ */
 export function loadSeedDir(dir: string = defaultScenarioDir()): SandboxSeed {
   const brandPath = join(dir, "brand.json");
   if (!existsSync(brandPath)) throw new Error(`no sandbox scenario in ${dir} (brand.json is missing)`);
@@ -78,5 +83,6 @@ export function loadSeedDir(dir: string = defaultScenarioDir()): SandboxSeed {
     mentions: readJsonl(join(dir, "pages.jsonl")),
     later: readJsonl(join(dir, "later.jsonl")),
     others: readJsonl(join(dir, "others.jsonl")),
+    competitors: readJsonl(join(dir, "competitors.jsonl")),
   });
 }

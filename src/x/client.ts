@@ -31,6 +31,13 @@ export interface PageOptions {
   maxResults?: number;
   /** Stop after this many pages (default: walk to the end). */
   maxPages?: number;
+  /** Start at this page: a `next_token` from an earlier page (walks that size each page themselves). */
+  paginationToken?: string;
+  /**
+   * Only the post fields a sample needs (SAMPLE_TWEET_FIELDS) and no expansions: no users or
+   * referenced posts come back, so a page costs its posts only.
+   */
+  lean?: boolean;
 }
 
 export interface DmPageOptions {
@@ -74,6 +81,15 @@ export const TWEET_FIELDS = [
   "entities",
   "note_tweet",
   "edit_history_tweet_ids",
+];
+/** What a lean page asks for: enough to time and join posts and replies, nothing billed besides them. */
+export const SAMPLE_TWEET_FIELDS = [
+  "created_at",
+  "author_id",
+  "conversation_id",
+  "in_reply_to_user_id",
+  "referenced_tweets",
+  "lang",
 ];
 export const TWEET_EXPANSIONS = ["author_id", "referenced_tweets.id", "in_reply_to_user_id"];
 export const USER_FIELDS = [

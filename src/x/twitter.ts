@@ -1,6 +1,6 @@
 import type { TwitterApi, TwitterApiTokens, TwitterRateLimit } from "twitter-api-v2";
 import type { CallReport, DmPageOptions, PageOptions, RateLimitInfo, XClient } from "./client.js";
-import { DM_EVENT_FIELDS, TWEET_EXPANSIONS, TWEET_FIELDS, USER_FIELDS } from "./client.js";
+import { DM_EVENT_FIELDS, SAMPLE_TWEET_FIELDS, TWEET_EXPANSIONS, TWEET_FIELDS, USER_FIELDS } from "./client.js";
 import type { Resources, XEndpoint } from "./cost.js";
 import type { ResolvedCredentials, XOperation } from "./credentials.js";
 import { XAuthError, XInvalidRequestError } from "./errors.js";
@@ -260,11 +260,15 @@ class TwitterXClient implements XClient {
       until_id: options.untilId,
       start_time: options.startTime,
       end_time: options.endTime,
-      "tweet.fields": TWEET_FIELDS.join(","),
-      expansions: TWEET_EXPANSIONS.join(","),
-      "user.fields": USER_FIELDS.join(","),
+      ...(options.lean
+        ? { "tweet.fields": SAMPLE_TWEET_FIELDS.join(",") }
+        : {
+            "tweet.fields": TWEET_FIELDS.join(","),
+            expansions: TWEET_EXPANSIONS.join(","),
+            "user.fields": USER_FIELDS.join(","),
+          }),
     };
-    let token: string | undefined;
+    let token = options.paginationToken;
     let pages = 0;
     do {
       const page = await this.call<XTweetPage>(

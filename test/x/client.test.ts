@@ -1,7 +1,7 @@
 import { TwitterApi } from "twitter-api-v2";
 import { afterEach, describe, expect, it } from "vitest";
 import { type Sandbox, type SandboxOptions, startSandbox } from "../../src/sandbox/server.js";
-import type { CallReport, XClient } from "../../src/x/client.js";
+import { type CallReport, SAMPLE_TWEET_FIELDS, type XClient } from "../../src/x/client.js";
 import { resolveCredentials } from "../../src/x/credentials.js";
 import {
   XAuthError,
@@ -156,6 +156,25 @@ describe("XClient reads", () => {
     const searches = box.requests.filter((r) => r.path === "/2/tweets/search/recent");
     expect(searches.filter((r) => r.query.next_token !== undefined).length).toBeGreaterThan(0);
     expect(searches.every((r) => r.query.pagination_token === undefined)).toBe(true);
+  });
+
+  it("a lean walk asks for the sample's fields only (no includes to pay for) and resumes from a token", async () => {
+    const { client, box, calls } = await harness();
+    const all = idsOf(await collect(client.searchPages("acmefibra", { maxResults: 10 })));
+    const [first] = await collect(client.searchPages("acmefibra", { maxResults: 10, maxPages: 1, lean: true }));
+    expect(first!.includes).toBeUndefined();
+    expect(first!.data![0]!.public_metrics).toBeUndefined();
+    expect(calls.at(-1)!.resources).toEqual({ posts: first!.data!.length, users: 0, dmEvents: 0 });
+    const token = first!.meta.next_token;
+    expect(token).toBeDefined();
+    const rest = await collect(
+      client.searchPages("acmefibra", { maxResults: 10, lean: true, paginationToken: token! }),
+    );
+    expect([...idsOf([first!]), ...idsOf(rest)]).toEqual(all);
+    const lean = box.requests.filter((r) => r.query["tweet.fields"] === SAMPLE_TWEET_FIELDS.join(","));
+    expect(lean).toHaveLength(1 + rest.length);
+    expect(lean.every((r) => r.query.expansions === undefined && r.query["user.fields"] === undefined)).toBe(true);
+    expect(lean[1]!.query.next_token).toBe(token);
   });
 
   it("signs queries with quotes, groups, accents and emoji correctly (OAuth 1.0a)", async () => {
