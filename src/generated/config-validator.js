@@ -3,7 +3,7 @@ import ucs2length from "ajv/dist/runtime/ucs2length.js";
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"type":"object","additionalProperties":false,"properties":{"accounts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["handle"],"properties":{"handle":{"type":"string","pattern":"^@?[A-Za-z0-9_]{1,15}$"},"id":{"type":["string","integer"],"pattern":"^[0-9]{1,19}$"},"lang":{"type":"string"},"sla":{"type":"object","additionalProperties":false,"properties":{"first_response_minutes":{"type":"number","exclusiveMinimum":0},"ceiling_minutes":{"type":"number","exclusiveMinimum":0}}},"business_hours":{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"tz":{"type":"string"},"days":{"type":"array","items":{"enum":["mon","tue","wed","thu","fri","sat","sun"]}},"start":{"type":"string","pattern":"^[0-2][0-9]:[0-5][0-9]$"},"end":{"type":"string","pattern":"^[0-2][0-9]:[0-5][0-9]$"}}}}}},"search_queries":{"type":"array","items":{"type":"string","minLength":1}},"vip_handles":{"type":"array","items":{"type":"string","minLength":1}},"crisis_hashtags":{"type":"array","items":{"type":"string","minLength":1}},"popular_hashtag_authors":{"type":"integer","minimum":1},"agents":{"type":"object","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"signature":{"type":"string"}}}},"templates":{"type":"object","additionalProperties":{"oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["text"],"properties":{"lang":{"type":"string"},"text":{"type":"string","minLength":1}}}]}},"scoring":{"type":"object","additionalProperties":false,"properties":{"words":{"type":"object","additionalProperties":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string","minLength":1}}}},"weights":{"type":"object","additionalProperties":{"type":"number"}}}},"prices":{"type":"object","additionalProperties":{"type":"number","minimum":0}},"sla":{"type":"object","additionalProperties":false,"properties":{"first_response_minutes":{"type":"number","exclusiveMinimum":0},"ceiling_minutes":{"type":"number","exclusiveMinimum":0}}}}};
+const schema11 = {"type":"object","additionalProperties":false,"properties":{"accounts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["handle"],"properties":{"handle":{"type":"string","pattern":"^@?[A-Za-z0-9_]{1,15}$"},"id":{"type":["string","integer"],"pattern":"^[0-9]{1,19}$"},"lang":{"type":"string"},"sla":{"type":"object","additionalProperties":false,"properties":{"first_response_minutes":{"type":"number","exclusiveMinimum":0},"ceiling_minutes":{"type":"number","exclusiveMinimum":0}}},"business_hours":{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"tz":{"type":"string"},"days":{"type":"array","items":{"enum":["mon","tue","wed","thu","fri","sat","sun"]}},"start":{"type":"string","pattern":"^[0-2][0-9]:[0-5][0-9]$"},"end":{"type":"string","pattern":"^[0-2][0-9]:[0-5][0-9]$"}}}}}},"search_queries":{"type":"array","items":{"type":"string","minLength":1}},"competitors":{"type":"array","items":{"type":["string","object"],"pattern":"^@?[A-Za-z0-9_]{1,15}$","additionalProperties":false,"required":["handle"],"properties":{"handle":{"type":"string","pattern":"^@?[A-Za-z0-9_]{1,15}$"},"name":{"type":"string","minLength":1}}}},"vip_handles":{"type":"array","items":{"type":"string","minLength":1}},"crisis_hashtags":{"type":"array","items":{"type":"string","minLength":1}},"popular_hashtag_authors":{"type":"integer","minimum":1},"agents":{"type":"object","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"signature":{"type":"string"}}}},"templates":{"type":"object","additionalProperties":{"oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["text"],"properties":{"lang":{"type":"string"},"text":{"type":"string","minLength":1}}}]}},"scoring":{"type":"object","additionalProperties":false,"properties":{"words":{"type":"object","additionalProperties":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string","minLength":1}}}},"weights":{"type":"object","additionalProperties":{"type":"number"}}}},"prices":{"type":"object","additionalProperties":{"type":"number","minimum":0}},"sla":{"type":"object","additionalProperties":false,"properties":{"first_response_minutes":{"type":"number","exclusiveMinimum":0},"ceiling_minutes":{"type":"number","exclusiveMinimum":0}}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = (ucs2length.default ?? ucs2length);
 const pattern0 = new RegExp("^@?[A-Za-z0-9_]{1,15}$", "u");
@@ -362,8 +362,8 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.vip_handles !== undefined){
-let data16 = data.vip_handles;
+if(data.competitors !== undefined){
+let data16 = data.competitors;
 const _errs36 = errors;
 if(errors === _errs36){
 if(Array.isArray(data16)){
@@ -372,16 +372,79 @@ const len3 = data16.length;
 for(let i3=0; i3<len3; i3++){
 let data17 = data16[i3];
 const _errs38 = errors;
+if((typeof data17 !== "string") && (!(data17 && typeof data17 == "object" && !Array.isArray(data17)))){
+validate10.errors = [{instancePath:instancePath+"/competitors/" + i3,schemaPath:"#/properties/competitors/items/type",keyword:"type",params:{type: schema11.properties.competitors.items.type},message:"must be string,object"}];
+return false;
+}
 if(errors === _errs38){
 if(typeof data17 === "string"){
-if(func3(data17) < 1){
-validate10.errors = [{instancePath:instancePath+"/vip_handles/" + i3,schemaPath:"#/properties/vip_handles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(!pattern0.test(data17)){
+validate10.errors = [{instancePath:instancePath+"/competitors/" + i3,schemaPath:"#/properties/competitors/items/pattern",keyword:"pattern",params:{pattern: "^@?[A-Za-z0-9_]{1,15}$"},message:"must match pattern \""+"^@?[A-Za-z0-9_]{1,15}$"+"\""}];
+return false;
+}
+}
+if(errors === _errs38){
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+let missing2;
+if((data17.handle === undefined) && (missing2 = "handle")){
+validate10.errors = [{instancePath:instancePath+"/competitors/" + i3,schemaPath:"#/properties/competitors/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+return false;
+}
+else {
+const _errs40 = errors;
+for(const key4 in data17){
+if(!((key4 === "handle") || (key4 === "name"))){
+validate10.errors = [{instancePath:instancePath+"/competitors/" + i3,schemaPath:"#/properties/competitors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs40 === errors){
+if(data17.handle !== undefined){
+let data18 = data17.handle;
+const _errs41 = errors;
+if(errors === _errs41){
+if(typeof data18 === "string"){
+if(!pattern0.test(data18)){
+validate10.errors = [{instancePath:instancePath+"/competitors/" + i3+"/handle",schemaPath:"#/properties/competitors/items/properties/handle/pattern",keyword:"pattern",params:{pattern: "^@?[A-Za-z0-9_]{1,15}$"},message:"must match pattern \""+"^@?[A-Za-z0-9_]{1,15}$"+"\""}];
 return false;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/vip_handles/" + i3,schemaPath:"#/properties/vip_handles/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate10.errors = [{instancePath:instancePath+"/competitors/" + i3+"/handle",schemaPath:"#/properties/competitors/items/properties/handle/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
+}
+}
+var valid8 = _errs41 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
+if(data17.name !== undefined){
+let data19 = data17.name;
+const _errs43 = errors;
+if(errors === _errs43){
+if(typeof data19 === "string"){
+if(func3(data19) < 1){
+validate10.errors = [{instancePath:instancePath+"/competitors/" + i3+"/name",schemaPath:"#/properties/competitors/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/competitors/" + i3+"/name",schemaPath:"#/properties/competitors/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid8 = _errs43 === errors;
+}
+else {
+var valid8 = true;
+}
+}
+}
+}
+}
 }
 }
 var valid7 = _errs38 === errors;
@@ -391,7 +454,7 @@ break;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/vip_handles",schemaPath:"#/properties/vip_handles/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate10.errors = [{instancePath:instancePath+"/competitors",schemaPath:"#/properties/competitors/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -401,30 +464,69 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.crisis_hashtags !== undefined){
-let data18 = data.crisis_hashtags;
-const _errs40 = errors;
-if(errors === _errs40){
-if(Array.isArray(data18)){
-var valid8 = true;
-const len4 = data18.length;
+if(data.vip_handles !== undefined){
+let data20 = data.vip_handles;
+const _errs45 = errors;
+if(errors === _errs45){
+if(Array.isArray(data20)){
+var valid9 = true;
+const len4 = data20.length;
 for(let i4=0; i4<len4; i4++){
-let data19 = data18[i4];
-const _errs42 = errors;
-if(errors === _errs42){
-if(typeof data19 === "string"){
-if(func3(data19) < 1){
-validate10.errors = [{instancePath:instancePath+"/crisis_hashtags/" + i4,schemaPath:"#/properties/crisis_hashtags/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+let data21 = data20[i4];
+const _errs47 = errors;
+if(errors === _errs47){
+if(typeof data21 === "string"){
+if(func3(data21) < 1){
+validate10.errors = [{instancePath:instancePath+"/vip_handles/" + i4,schemaPath:"#/properties/vip_handles/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/crisis_hashtags/" + i4,schemaPath:"#/properties/crisis_hashtags/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate10.errors = [{instancePath:instancePath+"/vip_handles/" + i4,schemaPath:"#/properties/vip_handles/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid8 = _errs42 === errors;
-if(!valid8){
+var valid9 = _errs47 === errors;
+if(!valid9){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/vip_handles",schemaPath:"#/properties/vip_handles/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs45 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.crisis_hashtags !== undefined){
+let data22 = data.crisis_hashtags;
+const _errs49 = errors;
+if(errors === _errs49){
+if(Array.isArray(data22)){
+var valid10 = true;
+const len5 = data22.length;
+for(let i5=0; i5<len5; i5++){
+let data23 = data22[i5];
+const _errs51 = errors;
+if(errors === _errs51){
+if(typeof data23 === "string"){
+if(func3(data23) < 1){
+validate10.errors = [{instancePath:instancePath+"/crisis_hashtags/" + i5,schemaPath:"#/properties/crisis_hashtags/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/crisis_hashtags/" + i5,schemaPath:"#/properties/crisis_hashtags/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid10 = _errs51 === errors;
+if(!valid10){
 break;
 }
 }
@@ -434,85 +536,85 @@ validate10.errors = [{instancePath:instancePath+"/crisis_hashtags",schemaPath:"#
 return false;
 }
 }
-var valid0 = _errs40 === errors;
+var valid0 = _errs49 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.popular_hashtag_authors !== undefined){
-let data20 = data.popular_hashtag_authors;
-const _errs44 = errors;
-if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
+let data24 = data.popular_hashtag_authors;
+const _errs53 = errors;
+if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
 validate10.errors = [{instancePath:instancePath+"/popular_hashtag_authors",schemaPath:"#/properties/popular_hashtag_authors/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs44){
-if((typeof data20 == "number") && (isFinite(data20))){
-if(data20 < 1 || isNaN(data20)){
+if(errors === _errs53){
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 < 1 || isNaN(data24)){
 validate10.errors = [{instancePath:instancePath+"/popular_hashtag_authors",schemaPath:"#/properties/popular_hashtag_authors/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid0 = _errs44 === errors;
+var valid0 = _errs53 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.agents !== undefined){
-let data21 = data.agents;
-const _errs46 = errors;
-if(errors === _errs46){
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-for(const key4 in data21){
-let data22 = data21[key4];
-const _errs49 = errors;
-if(errors === _errs49){
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-const _errs51 = errors;
-for(const key5 in data22){
-if(!((key5 === "name") || (key5 === "signature"))){
-validate10.errors = [{instancePath:instancePath+"/agents/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/agents/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
+let data25 = data.agents;
+const _errs55 = errors;
+if(errors === _errs55){
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+for(const key5 in data25){
+let data26 = data25[key5];
+const _errs58 = errors;
+if(errors === _errs58){
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+const _errs60 = errors;
+for(const key6 in data26){
+if(!((key6 === "name") || (key6 === "signature"))){
+validate10.errors = [{instancePath:instancePath+"/agents/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/agents/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs51 === errors){
-if(data22.name !== undefined){
-const _errs52 = errors;
-if(typeof data22.name !== "string"){
-validate10.errors = [{instancePath:instancePath+"/agents/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/properties/agents/additionalProperties/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(_errs60 === errors){
+if(data26.name !== undefined){
+const _errs61 = errors;
+if(typeof data26.name !== "string"){
+validate10.errors = [{instancePath:instancePath+"/agents/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"#/properties/agents/additionalProperties/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid10 = _errs52 === errors;
+var valid12 = _errs61 === errors;
 }
 else {
-var valid10 = true;
+var valid12 = true;
 }
-if(valid10){
-if(data22.signature !== undefined){
-const _errs54 = errors;
-if(typeof data22.signature !== "string"){
-validate10.errors = [{instancePath:instancePath+"/agents/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/signature",schemaPath:"#/properties/agents/additionalProperties/properties/signature/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(valid12){
+if(data26.signature !== undefined){
+const _errs63 = errors;
+if(typeof data26.signature !== "string"){
+validate10.errors = [{instancePath:instancePath+"/agents/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/signature",schemaPath:"#/properties/agents/additionalProperties/properties/signature/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid10 = _errs54 === errors;
+var valid12 = _errs63 === errors;
 }
 else {
-var valid10 = true;
+var valid12 = true;
 }
 }
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/agents/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/agents/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate10.errors = [{instancePath:instancePath+"/agents/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/agents/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-var valid9 = _errs49 === errors;
-if(!valid9){
+var valid11 = _errs58 === errors;
+if(!valid11){
 break;
 }
 }
@@ -522,28 +624,28 @@ validate10.errors = [{instancePath:instancePath+"/agents",schemaPath:"#/properti
 return false;
 }
 }
-var valid0 = _errs46 === errors;
+var valid0 = _errs55 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.templates !== undefined){
-let data25 = data.templates;
-const _errs56 = errors;
-if(errors === _errs56){
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-for(const key6 in data25){
-let data26 = data25[key6];
-const _errs59 = errors;
-const _errs60 = errors;
-let valid12 = false;
+let data29 = data.templates;
+const _errs65 = errors;
+if(errors === _errs65){
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+for(const key7 in data29){
+let data30 = data29[key7];
+const _errs68 = errors;
+const _errs69 = errors;
+let valid14 = false;
 let passing0 = null;
-const _errs61 = errors;
-if(errors === _errs61){
-if(typeof data26 === "string"){
-if(func3(data26) < 1){
-const err0 = {instancePath:instancePath+"/templates/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/templates/additionalProperties/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const _errs70 = errors;
+if(errors === _errs70){
+if(typeof data30 === "string"){
+if(func3(data30) < 1){
+const err0 = {instancePath:instancePath+"/templates/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/templates/additionalProperties/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -554,7 +656,7 @@ errors++;
 }
 }
 else {
-const err1 = {instancePath:instancePath+"/templates/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/templates/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err1 = {instancePath:instancePath+"/templates/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/templates/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -564,17 +666,17 @@ vErrors.push(err1);
 errors++;
 }
 }
-var _valid0 = _errs61 === errors;
+var _valid0 = _errs70 === errors;
 if(_valid0){
-valid12 = true;
+valid14 = true;
 passing0 = 0;
 }
-const _errs63 = errors;
-if(errors === _errs63){
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-let missing2;
-if((data26.text === undefined) && (missing2 = "text")){
-const err2 = {instancePath:instancePath+"/templates/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/templates/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"};
+const _errs72 = errors;
+if(errors === _errs72){
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+let missing3;
+if((data30.text === undefined) && (missing3 = "text")){
+const err2 = {instancePath:instancePath+"/templates/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/templates/additionalProperties/oneOf/1/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -584,10 +686,10 @@ vErrors.push(err2);
 errors++;
 }
 else {
-const _errs65 = errors;
-for(const key7 in data26){
-if(!((key7 === "lang") || (key7 === "text"))){
-const err3 = {instancePath:instancePath+"/templates/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/templates/additionalProperties/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+const _errs74 = errors;
+for(const key8 in data30){
+if(!((key8 === "lang") || (key8 === "text"))){
+const err3 = {instancePath:instancePath+"/templates/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/templates/additionalProperties/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -598,11 +700,11 @@ errors++;
 break;
 }
 }
-if(_errs65 === errors){
-if(data26.lang !== undefined){
-const _errs66 = errors;
-if(typeof data26.lang !== "string"){
-const err4 = {instancePath:instancePath+"/templates/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/lang",schemaPath:"#/properties/templates/additionalProperties/oneOf/1/properties/lang/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_errs74 === errors){
+if(data30.lang !== undefined){
+const _errs75 = errors;
+if(typeof data30.lang !== "string"){
+const err4 = {instancePath:instancePath+"/templates/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/lang",schemaPath:"#/properties/templates/additionalProperties/oneOf/1/properties/lang/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -611,19 +713,19 @@ vErrors.push(err4);
 }
 errors++;
 }
-var valid13 = _errs66 === errors;
+var valid15 = _errs75 === errors;
 }
 else {
-var valid13 = true;
+var valid15 = true;
 }
-if(valid13){
-if(data26.text !== undefined){
-let data28 = data26.text;
-const _errs68 = errors;
-if(errors === _errs68){
-if(typeof data28 === "string"){
-if(func3(data28) < 1){
-const err5 = {instancePath:instancePath+"/templates/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/text",schemaPath:"#/properties/templates/additionalProperties/oneOf/1/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(valid15){
+if(data30.text !== undefined){
+let data32 = data30.text;
+const _errs77 = errors;
+if(errors === _errs77){
+if(typeof data32 === "string"){
+if(func3(data32) < 1){
+const err5 = {instancePath:instancePath+"/templates/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/text",schemaPath:"#/properties/templates/additionalProperties/oneOf/1/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -634,7 +736,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/templates/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/text",schemaPath:"#/properties/templates/additionalProperties/oneOf/1/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err6 = {instancePath:instancePath+"/templates/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/text",schemaPath:"#/properties/templates/additionalProperties/oneOf/1/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -644,17 +746,17 @@ vErrors.push(err6);
 errors++;
 }
 }
-var valid13 = _errs68 === errors;
+var valid15 = _errs77 === errors;
 }
 else {
-var valid13 = true;
+var valid15 = true;
 }
 }
 }
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/templates/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/templates/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err7 = {instancePath:instancePath+"/templates/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/templates/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -664,19 +766,19 @@ vErrors.push(err7);
 errors++;
 }
 }
-var _valid0 = _errs63 === errors;
-if(_valid0 && valid12){
-valid12 = false;
+var _valid0 = _errs72 === errors;
+if(_valid0 && valid14){
+valid14 = false;
 passing0 = [passing0, 1];
 }
 else {
 if(_valid0){
-valid12 = true;
+valid14 = true;
 passing0 = 1;
 }
 }
-if(!valid12){
-const err8 = {instancePath:instancePath+"/templates/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/templates/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(!valid14){
+const err8 = {instancePath:instancePath+"/templates/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/templates/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -688,18 +790,18 @@ validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs60;
+errors = _errs69;
 if(vErrors !== null){
-if(_errs60){
-vErrors.length = _errs60;
+if(_errs69){
+vErrors.length = _errs69;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid11 = _errs59 === errors;
-if(!valid11){
+var valid13 = _errs68 === errors;
+if(!valid13){
 break;
 }
 }
@@ -709,82 +811,82 @@ validate10.errors = [{instancePath:instancePath+"/templates",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs56 === errors;
+var valid0 = _errs65 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.scoring !== undefined){
-let data29 = data.scoring;
-const _errs70 = errors;
-if(errors === _errs70){
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-const _errs72 = errors;
-for(const key8 in data29){
-if(!((key8 === "words") || (key8 === "weights"))){
-validate10.errors = [{instancePath:instancePath+"/scoring",schemaPath:"#/properties/scoring/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs72 === errors){
-if(data29.words !== undefined){
-let data30 = data29.words;
-const _errs73 = errors;
-if(errors === _errs73){
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-for(const key9 in data30){
-let data31 = data30[key9];
-const _errs76 = errors;
-if(errors === _errs76){
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-for(const key10 in data31){
-let data32 = data31[key10];
+let data33 = data.scoring;
 const _errs79 = errors;
 if(errors === _errs79){
-if(Array.isArray(data32)){
-var valid17 = true;
-const len5 = data32.length;
-for(let i5=0; i5<len5; i5++){
-let data33 = data32[i5];
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
 const _errs81 = errors;
-if(errors === _errs81){
-if(typeof data33 === "string"){
-if(func3(data33) < 1){
-validate10.errors = [{instancePath:instancePath+"/scoring/words/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/properties/scoring/properties/words/additionalProperties/additionalProperties/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+for(const key9 in data33){
+if(!((key9 === "words") || (key9 === "weights"))){
+validate10.errors = [{instancePath:instancePath+"/scoring",schemaPath:"#/properties/scoring/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs81 === errors){
+if(data33.words !== undefined){
+let data34 = data33.words;
+const _errs82 = errors;
+if(errors === _errs82){
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+for(const key10 in data34){
+let data35 = data34[key10];
+const _errs85 = errors;
+if(errors === _errs85){
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+for(const key11 in data35){
+let data36 = data35[key11];
+const _errs88 = errors;
+if(errors === _errs88){
+if(Array.isArray(data36)){
+var valid19 = true;
+const len6 = data36.length;
+for(let i6=0; i6<len6; i6++){
+let data37 = data36[i6];
+const _errs90 = errors;
+if(errors === _errs90){
+if(typeof data37 === "string"){
+if(func3(data37) < 1){
+validate10.errors = [{instancePath:instancePath+"/scoring/words/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/properties/scoring/properties/words/additionalProperties/additionalProperties/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/scoring/words/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i5,schemaPath:"#/properties/scoring/properties/words/additionalProperties/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate10.errors = [{instancePath:instancePath+"/scoring/words/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/properties/scoring/properties/words/additionalProperties/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid17 = _errs81 === errors;
+var valid19 = _errs90 === errors;
+if(!valid19){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/scoring/words/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/scoring/properties/words/additionalProperties/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid18 = _errs88 === errors;
+if(!valid18){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/scoring/words/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/scoring/properties/words/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid17 = _errs85 === errors;
 if(!valid17){
-break;
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/scoring/words/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/scoring/properties/words/additionalProperties/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid16 = _errs79 === errors;
-if(!valid16){
-break;
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/scoring/words/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/scoring/properties/words/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid15 = _errs76 === errors;
-if(!valid15){
 break;
 }
 }
@@ -794,26 +896,26 @@ validate10.errors = [{instancePath:instancePath+"/scoring/words",schemaPath:"#/p
 return false;
 }
 }
-var valid14 = _errs73 === errors;
+var valid16 = _errs82 === errors;
 }
 else {
-var valid14 = true;
+var valid16 = true;
 }
-if(valid14){
-if(data29.weights !== undefined){
-let data34 = data29.weights;
-const _errs83 = errors;
-if(errors === _errs83){
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-for(const key11 in data34){
-let data35 = data34[key11];
-const _errs86 = errors;
-if(!((typeof data35 == "number") && (isFinite(data35)))){
-validate10.errors = [{instancePath:instancePath+"/scoring/weights/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/scoring/properties/weights/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+if(valid16){
+if(data33.weights !== undefined){
+let data38 = data33.weights;
+const _errs92 = errors;
+if(errors === _errs92){
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+for(const key12 in data38){
+let data39 = data38[key12];
+const _errs95 = errors;
+if(!((typeof data39 == "number") && (isFinite(data39)))){
+validate10.errors = [{instancePath:instancePath+"/scoring/weights/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/scoring/properties/weights/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid18 = _errs86 === errors;
-if(!valid18){
+var valid20 = _errs95 === errors;
+if(!valid20){
 break;
 }
 }
@@ -823,10 +925,10 @@ validate10.errors = [{instancePath:instancePath+"/scoring/weights",schemaPath:"#
 return false;
 }
 }
-var valid14 = _errs83 === errors;
+var valid16 = _errs92 === errors;
 }
 else {
-var valid14 = true;
+var valid16 = true;
 }
 }
 }
@@ -836,34 +938,34 @@ validate10.errors = [{instancePath:instancePath+"/scoring",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs70 === errors;
+var valid0 = _errs79 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.prices !== undefined){
-let data36 = data.prices;
-const _errs88 = errors;
-if(errors === _errs88){
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-for(const key12 in data36){
-let data37 = data36[key12];
-const _errs91 = errors;
-if(errors === _errs91){
-if((typeof data37 == "number") && (isFinite(data37))){
-if(data37 < 0 || isNaN(data37)){
-validate10.errors = [{instancePath:instancePath+"/prices/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/prices/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+let data40 = data.prices;
+const _errs97 = errors;
+if(errors === _errs97){
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key13 in data40){
+let data41 = data40[key13];
+const _errs100 = errors;
+if(errors === _errs100){
+if((typeof data41 == "number") && (isFinite(data41))){
+if(data41 < 0 || isNaN(data41)){
+validate10.errors = [{instancePath:instancePath+"/prices/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/prices/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/prices/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/prices/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+validate10.errors = [{instancePath:instancePath+"/prices/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/prices/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
 }
-var valid19 = _errs91 === errors;
-if(!valid19){
+var valid21 = _errs100 === errors;
+if(!valid21){
 break;
 }
 }
@@ -873,32 +975,32 @@ validate10.errors = [{instancePath:instancePath+"/prices",schemaPath:"#/properti
 return false;
 }
 }
-var valid0 = _errs88 === errors;
+var valid0 = _errs97 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.sla !== undefined){
-let data38 = data.sla;
-const _errs93 = errors;
-if(errors === _errs93){
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-const _errs95 = errors;
-for(const key13 in data38){
-if(!((key13 === "first_response_minutes") || (key13 === "ceiling_minutes"))){
-validate10.errors = [{instancePath:instancePath+"/sla",schemaPath:"#/properties/sla/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"}];
+let data42 = data.sla;
+const _errs102 = errors;
+if(errors === _errs102){
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+const _errs104 = errors;
+for(const key14 in data42){
+if(!((key14 === "first_response_minutes") || (key14 === "ceiling_minutes"))){
+validate10.errors = [{instancePath:instancePath+"/sla",schemaPath:"#/properties/sla/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs95 === errors){
-if(data38.first_response_minutes !== undefined){
-let data39 = data38.first_response_minutes;
-const _errs96 = errors;
-if(errors === _errs96){
-if((typeof data39 == "number") && (isFinite(data39))){
-if(data39 <= 0 || isNaN(data39)){
+if(_errs104 === errors){
+if(data42.first_response_minutes !== undefined){
+let data43 = data42.first_response_minutes;
+const _errs105 = errors;
+if(errors === _errs105){
+if((typeof data43 == "number") && (isFinite(data43))){
+if(data43 <= 0 || isNaN(data43)){
 validate10.errors = [{instancePath:instancePath+"/sla/first_response_minutes",schemaPath:"#/properties/sla/properties/first_response_minutes/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"}];
 return false;
 }
@@ -908,18 +1010,18 @@ validate10.errors = [{instancePath:instancePath+"/sla/first_response_minutes",sc
 return false;
 }
 }
-var valid20 = _errs96 === errors;
+var valid22 = _errs105 === errors;
 }
 else {
-var valid20 = true;
+var valid22 = true;
 }
-if(valid20){
-if(data38.ceiling_minutes !== undefined){
-let data40 = data38.ceiling_minutes;
-const _errs98 = errors;
-if(errors === _errs98){
-if((typeof data40 == "number") && (isFinite(data40))){
-if(data40 <= 0 || isNaN(data40)){
+if(valid22){
+if(data42.ceiling_minutes !== undefined){
+let data44 = data42.ceiling_minutes;
+const _errs107 = errors;
+if(errors === _errs107){
+if((typeof data44 == "number") && (isFinite(data44))){
+if(data44 <= 0 || isNaN(data44)){
 validate10.errors = [{instancePath:instancePath+"/sla/ceiling_minutes",schemaPath:"#/properties/sla/properties/ceiling_minutes/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"}];
 return false;
 }
@@ -929,10 +1031,10 @@ validate10.errors = [{instancePath:instancePath+"/sla/ceiling_minutes",schemaPat
 return false;
 }
 }
-var valid20 = _errs98 === errors;
+var valid22 = _errs107 === errors;
 }
 else {
-var valid20 = true;
+var valid22 = true;
 }
 }
 }
@@ -942,10 +1044,11 @@ validate10.errors = [{instancePath:instancePath+"/sla",schemaPath:"#/properties/
 return false;
 }
 }
-var valid0 = _errs93 === errors;
+var valid0 = _errs102 === errors;
 }
 else {
 var valid0 = true;
+}
 }
 }
 }
