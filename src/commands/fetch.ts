@@ -222,29 +222,43 @@ async function walk(
   if (maxResults < minPage) return { ...result, complete: false };
 
   const sinceId = cursor.since_id ?? undefined;
-  const pages: AsyncGenerator<XTweetPage> =
-    source.kind === "mentions"
-      ? x.mentionsPages(source.account.id, { ...(sinceId ? { sinceId } : {}), maxResults })
-      : x.searchPages(source.query!, { ...(sinceId ? { sinceId } : {}), maxResults });
+  const walkFrom = (paginationToken: string | undefined): AsyncGenerator<XTweetPage> => {
+    const options = { ...(sinceId ? { sinceId } : {}), ...(paginationToken ? { paginationToken } : {}), maxResults };
+    return source.kind === "mentions"
+      ? x.mentionsPages(source.account.id, options)
+      : x.searchPages(source.query!, options);
+  };
   const progress = ctx.io.stderrIsTTY && !ctx.io.quiet;
   let newest: string | undefined;
   let oldest: string | undefined;
-  for await (const page of pages) {
-    result.pages++;
-    newest ??= page.meta.newest_id;
-    if (page.meta.oldest_id) oldest = page.meta.oldest_id;
-    result.fetched += page.data?.length ?? 0;
-    result.api_errors += page.errors?.length ?? 0;
-    const parsed = parseDocument(page);
-    db.transaction(() => ingester.add(parsed, now.toISOString(), counts)).immediate();
-    if (progress) {
-      ctx.io.err.write(`\r@${source.account.handle} ${source.key}: page ${result.pages}, ${result.fetched} posts`);
+  let pages: AsyncGenerator<XTweetPage> | undefined = walkFrom(undefined);
+  while (pages) {
+    let resumeAt: string | undefined;
+    for await (const page of pages) {
+      result.pages++;
+      newest ??= page.meta.newest_id;
+      if (page.meta.oldest_id) oldest = page.meta.oldest_id;
+      result.fetched += page.data?.length ?? 0;
+      result.api_errors += page.errors?.length ?? 0;
+      const parsed = parseDocument(page);
+      db.transaction(() => ingester.add(parsed, now.toISOString(), counts)).immediate();
+      if (progress) {
+        ctx.io.err.write(`\r@${source.account.handle} ${source.key}: page ${result.pages}, ${result.fetched} posts`);
+      }
+      const next = page.meta.next_token;
+      const left = affordable();
+      if (next && left < minPage) {
+        result.complete = false;
+        break;
+      }
+      // A full page of the current size could overrun the budget: go on with smaller pages.
+      if (next && left < maxResults) {
+        maxResults = left;
+        resumeAt = next;
+        break;
+      }
     }
-    maxResults = affordable();
-    if (page.meta.next_token && maxResults < minPage) {
-      result.complete = false;
-      break;
-    }
+    pages = resumeAt ? walkFrom(resumeAt) : undefined;
   }
   if (progress && result.pages > 0) ctx.io.err.write("\n");
   Object.assign(result, counts);

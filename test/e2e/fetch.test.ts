@@ -195,6 +195,30 @@ describe("fetch when X misbehaves", () => {
     expect(count("SELECT count(*) FROM mentions")).toBeGreaterThan(0);
     expect(count("SELECT count(since_id) FROM sync_state")).toBe(0);
   });
+
+  it("never asks for a page the rest of the budget could not pay for, even at worst", async () => {
+    // worst case per post returned: itself, two referenced posts, two users (scenario prices)
+    const worstPerPost = 3 * 0.005 + 2 * 0.01;
+    const budget = 1.5;
+    const res = await fetch(["--budget", String(budget)]);
+    expect(res.code, res.stderr).toBe(5);
+    const sizes = mentionRequests().map((r) => Number(r.query.max_results));
+    const d = db();
+    const costs = d
+      .prepare("SELECT cost_usd FROM api_calls WHERE endpoint LIKE '%mentions%' ORDER BY id")
+      .pluck()
+      .all() as number[];
+    d.close();
+    expect(costs).toHaveLength(sizes.length);
+    expect(sizes.length).toBeGreaterThan(2);
+    let spent = 0;
+    sizes.forEach((size, i) => {
+      expect(size * worstPerPost, `page ${i + 1} asked for ${size} posts`).toBeLessThanOrEqual(budget - spent + 1e-9);
+      spent += costs[i]!;
+    });
+    // the pages shrink as the money runs out, rather than stopping at the first size that no longer fits
+    expect(Math.min(...sizes)).toBeLessThan(sizes[0]!);
+  });
 });
 
 describe("fetch on a terminal", () => {
