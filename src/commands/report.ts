@@ -153,11 +153,8 @@ function collect(db: DB, config: Config, period: Period, handle: string | null, 
   const policies = slaPolicies(config, repo.accounts(), earliest, latest);
   const middle = new Date((Date.parse(period.since) + Math.min(Date.parse(period.until), now.getTime())) / 2);
   // one policy for every account: no need to read each response's account
-  const responses = repo.responses(period, {
-    account: config.accounts.length > 1,
-    lang: by === "lang",
-    agent: by === "agent",
-  });
+  const details = { account: config.accounts.length > 1, lang: by === "lang", agent: by === "agent" };
+  const figures = repo.figures(period, details, middle.toISOString(), HASHTAG_LIMIT);
   const zone = reportingZone(config, handle);
   return buildReport({
     now,
@@ -167,13 +164,13 @@ function collect(db: DB, config: Config, period: Period, handle: string | null, 
     policyFor: policies,
     zone,
     offsetOf: zoneOffsetReader(zone),
-    volume: repo.volume(period),
-    responses,
+    volume: figures.volume,
+    responses: figures.responses,
     caseOf: repo.caseOf,
     waiting,
     followups: repo.openFollowups(new Date(now.getTime() + 86_400_000).toISOString(), period.accountId),
     resolved: repo.resolvedWithoutFollowup(period),
-    hashtags: repo.hashtags(period, middle.toISOString(), HASHTAG_LIMIT),
+    hashtags: figures.hashtags,
     spend: repo.spend(period),
     ...(by ? { by } : {}),
     ...(by === "hashtag" ? { tagsOf: repo.tagsOf(period, tagKey) } : {}),

@@ -4,7 +4,7 @@
  */
 
 /** The middle value (mean of the two middles for an even count); null for no values. */
-export function median(sorted: readonly number[]): number | null {
+export function median(sorted: ArrayLike<number>): number | null {
   const n = sorted.length;
   if (n === 0) return null;
   const mid = n >> 1;
@@ -15,7 +15,7 @@ export function median(sorted: readonly number[]): number | null {
  * Nearest-rank percentile: the smallest value with at least p of the values at or below it
  * (p90 of 10 values is the 9th). No interpolation, so every figure is one that really happened.
  */
-export function percentile(sorted: readonly number[], p: number): number | null {
+export function percentile(sorted: ArrayLike<number>, p: number): number | null {
   const n = sorted.length;
   if (n === 0) return null;
   const rank = Math.max(1, Math.ceil(p * n));
@@ -45,20 +45,20 @@ export interface ResponseSummary {
 
 /** Summary of first-response times (minutes, business time where it applies) against the SLA. */
 export function summarizeResponses(
-  minutes: readonly number[],
+  minutes: ArrayLike<number>,
   limits: (index: number) => { target: number; ceiling: number },
 ): ResponseSummary {
   let withinTarget = 0;
   let withinCeiling = 0;
-  minutes.forEach((m, i) => {
+  for (let i = 0; i < minutes.length; i++) {
+    const m = minutes[i]!;
     const { target, ceiling } = limits(i);
     if (m <= target) withinTarget++;
     if (m <= ceiling) withinCeiling++;
-  });
+  }
   const sorted = Float64Array.from(minutes).sort();
-  const values = Array.from(sorted);
-  const med = median(values);
-  const p90 = percentile(values, 0.9);
+  const med = median(sorted);
+  const p90 = percentile(sorted, 0.9);
   return {
     answered: minutes.length,
     median_minutes: med === null ? null : round(med),
@@ -213,38 +213,38 @@ export function buildReport(input: ReportInput): Report {
   const untilMs = Date.parse(input.until);
   const clock = localClock(input.offsetOf);
   const res = input.responses;
-  const timed: Timed[] = [];
-  for (let i = 0; i < res.length; i++) {
-    const policy = input.policyFor(res.account[i] ?? null);
-    timed.push({ i, policy, minutes: policy.waited(res.created[i]!, res.responded[i]!) });
-  }
+  const timed = timeResponses(res, input.policyFor);
+  const { minutes, policy } = timed;
   const waiting = input.waiting.map((w) => {
     const policy = input.policyFor(w.account_id);
     return { row: w, policy, minutes: policy.waited(Date.parse(w.created_at), nowMs) };
   });
-  const summary = summarizeResponses(
-    timed.map((t) => t.minutes),
-    (i) => ({ target: timed[i]!.policy.target, ceiling: timed[i]!.policy.ceiling }),
-  );
+  const summary = summarizeResponses(minutes, (i) => policy[i]!);
   const inPeriod = (iso: string) => {
     const t = Date.parse(iso);
     return t >= sinceMs && t < untilMs;
   };
-  const answeredLate = timed.filter((t) => t.minutes > t.policy.ceiling);
+  const answeredLate: number[] = [];
+  let late = 0;
+  for (let i = 0; i < res.length; i++) {
+    if (minutes[i]! > policy[i]!.target) late++;
+    if (minutes[i]! > policy[i]!.ceiling) answeredLate.push(i);
+  }
   const waitingBreached = waiting.filter((w) => w.minutes > w.policy.ceiling);
   const waitingBreachedInPeriod = waitingBreached.filter((w) => inPeriod(w.row.created_at));
   const breachCount = answeredLate.length + waitingBreachedInPeriod.length;
   const periodBreaches: CaseRef[] = [
-    ...topLate(answeredLate, BREACH_LIST).map((t) => {
-      const c = input.caseOf(res.key[t.i]!);
-      return caseRef(c.id, c.created_at, "answered", t.minutes, true);
+    ...longest(answeredLate, minutes, BREACH_LIST).map((i) => {
+      const c = input.caseOf(res.key[i]!);
+      return caseRef(c.id, c.created_at, "answered", minutes[i]!, true);
     }),
     ...waitingBreachedInPeriod.map((w) => caseRef(w.row.id, w.row.created_at, w.row.status, w.minutes, false)),
   ].sort((a, b) => b.waited_minutes - a.waited_minutes || a.id.localeCompare(b.id));
   const oldest = waiting[0];
 
   const volume = volumeSummary(input.volume);
-  const trollsAnswered = res.label.filter((l) => l === "troll").length;
+  let trollsAnswered = 0;
+  for (const label of res.label) if (label === "troll") trollsAnswered++;
   const trollsWaiting = input.waiting.filter((w) => w.label === "troll" && inPeriod(w.created_at)).length;
 
   const overdue = input.followups.filter((f) => Date.parse(f.due_at) < nowMs);
@@ -255,7 +255,7 @@ export function buildReport(input: ReportInput): Report {
     volume,
     first_response: {
       ...summary,
-      late: timed.filter((t) => t.minutes > t.policy.target).length,
+      late,
       breached: answeredLate.length,
     },
     open_queue: {
@@ -294,6 +294,29 @@ export function buildReport(input: ReportInput): Report {
   };
 }
 
+/** Each response's wait (minutes) and the SLA it is held to, one slot per row of the columns. */
+interface Timed {
+  minutes: Float64Array;
+  policy: SlaPolicy[];
+}
+
+function timeResponses(res: ResponseColumns, policyFor: ReportInput["policyFor"]): Timed {
+  const minutes = new Float64Array(res.length);
+  const policy = new Array<SlaPolicy>(res.length);
+  const policies = new Map<string | null, SlaPolicy>();
+  for (let i = 0; i < res.length; i++) {
+    const account = res.account[i] ?? null;
+    let p = policies.get(account);
+    if (!p) {
+      p = policyFor(account);
+      policies.set(account, p);
+    }
+    policy[i] = p;
+    minutes[i] = p.waited(res.created[i]!, res.responded[i]!);
+  }
+  return { minutes, policy };
+}
+
 function caseRef(id: string, createdAt: string, status: string, minutes: number, answered: boolean): CaseRef {
   return { id, created_at: createdAt, status, waited_minutes: round(minutes), answered };
 }
@@ -312,28 +335,45 @@ function volumeSummary(cells: ReportInput["volume"]): Report["volume"] {
   return { total, by_status: sortedCounts(byStatus), by_label: sortedCounts(byLabel), by_lang: sortedCounts(byLang) };
 }
 
-interface Timed {
-  /** Row in the response columns. */
-  i: number;
-  policy: SlaPolicy;
-  minutes: number;
-}
-
-/** The `n` longest waits, longest first. */
-function topLate(late: Timed[], n: number): Timed[] {
-  return [...late].sort((a, b) => b.minutes - a.minutes).slice(0, n);
+/**
+ * The `n` rows of `rows` with the longest waits, longest first; equal waits keep their order in
+ * `rows` (what a stable sort of the whole list would give, without sorting it).
+ */
+function longest(rows: readonly number[], minutes: Float64Array, n: number): number[] {
+  let chosen = rows;
+  if (rows.length > n) {
+    const waits = new Float64Array(rows.length);
+    for (let j = 0; j < rows.length; j++) waits[j] = minutes[rows[j]!]!;
+    waits.sort();
+    const cut = waits[waits.length - n]!;
+    let ties = n;
+    for (let j = waits.length - 1; j >= 0 && waits[j]! > cut; j--) ties--;
+    const picked: number[] = [];
+    for (const i of rows) if (minutes[i]! > cut || (minutes[i] === cut && ties-- > 0)) picked.push(i);
+    chosen = picked;
+  }
+  return chosen
+    .map((i, order) => ({ i, order }))
+    .sort((a, b) => minutes[b.i]! - minutes[a.i]! || a.order - b.order)
+    .map((r) => r.i);
 }
 
 /** Local hour and day of instants, reading the zone's offset once per UTC hour. */
 function localClock(offsetOf: (utcMs: number) => number) {
   const offsets = new Map<number, number>();
+  // rows come mostly in time order: the last hour's offset answers most lookups
+  let lastHour = Number.NaN;
+  let lastOffset = 0;
   const local = (utcMs: number) => {
     const hour = Math.floor(utcMs / 3_600_000);
+    if (hour === lastHour) return utcMs + lastOffset;
     let offset = offsets.get(hour);
     if (offset === undefined) {
       offset = offsetOf(hour * 3_600_000);
       offsets.set(hour, offset);
     }
+    lastHour = hour;
+    lastOffset = offset;
     return utcMs + offset;
   };
   return {
@@ -342,26 +382,34 @@ function localClock(offsetOf: (utcMs: number) => number) {
   };
 }
 
-function hourChart(input: ReportInput, timed: Timed[], clock: ReturnType<typeof localClock>): Report["hours"] {
+function hourChart(input: ReportInput, timed: Timed, clock: ReturnType<typeof localClock>): Report["hours"] {
   const posts = hourSlots();
   for (const c of input.volume) posts[clock.hour(Date.parse(`${c.hour}:00:00Z`))]! += c.n;
-  const minutes: number[][] = posts.map(() => []);
-  for (const t of timed) minutes[clock.hour(input.responses.created[t.i]!)]!.push(t.minutes);
+  const created = input.responses.created;
+  const hourOf = new Uint8Array(created.length);
+  const counts = hourSlots();
+  for (let i = 0; i < created.length; i++) {
+    hourOf[i] = clock.hour(created[i]!);
+    counts[hourOf[i]!]!++;
+  }
+  const minutes = counts.map((n) => new Float64Array(n));
+  const filled = hourSlots();
+  for (let i = 0; i < created.length; i++) minutes[hourOf[i]!]![filled[hourOf[i]!]!++] = timed.minutes[i]!;
   return posts.map((n, hour) => {
-    const m = median(Array.from(Float64Array.from(minutes[hour]!).sort()));
+    const m = median(minutes[hour]!.sort());
     return { hour, posts: n, median_minutes: m === null ? null : round(m) };
   });
 }
 
-function groupBy(input: ReportInput, by: Dimension, timed: Timed[], clock: ReturnType<typeof localClock>): GroupRow[] {
+function groupBy(input: ReportInput, by: Dimension, timed: Timed, clock: ReturnType<typeof localClock>): GroupRow[] {
   const res = input.responses;
   const posts = new Map<string, number>();
-  const times = new Map<string, Timed[]>();
+  const times = new Map<string, number[]>();
   const addPosts = (key: string, n: number) => posts.set(key, (posts.get(key) ?? 0) + n);
-  const addTime = (key: string, t: Timed) => {
+  const addTime = (key: string, i: number) => {
     const list = times.get(key);
-    if (list) list.push(t);
-    else times.set(key, [t]);
+    if (list) list.push(i);
+    else times.set(key, [i]);
   };
   const hourKey = (h: number) => String(h).padStart(2, "0");
   for (const c of input.volume) {
@@ -374,17 +422,16 @@ function groupBy(input: ReportInput, by: Dimension, timed: Timed[], clock: Retur
   if (by === "hashtag") {
     for (const tags of input.tagsOf?.values() ?? []) for (const tag of tags) addPosts(tag, 1);
   }
-  for (const t of timed) {
-    const i = t.i;
+  for (let i = 0; i < res.length; i++) {
     if (by === "agent") {
-      addTime(res.agent[i] || "(unknown)", t);
+      addTime(res.agent[i] || "(unknown)", i);
       addPosts(res.agent[i] || "(unknown)", 1);
-    } else if (by === "lang") addTime(res.lang[i] || "und", t);
-    else if (by === "label") addTime(res.label[i] ?? "unscored", t);
-    else if (by === "hour") addTime(hourKey(clock.hour(res.created[i]!)), t);
-    else if (by === "day") addTime(clock.day(res.created[i]!), t);
+    } else if (by === "lang") addTime(res.lang[i] || "und", i);
+    else if (by === "label") addTime(res.label[i] ?? "unscored", i);
+    else if (by === "hour") addTime(hourKey(clock.hour(res.created[i]!)), i);
+    else if (by === "day") addTime(clock.day(res.created[i]!), i);
     else if (by === "hashtag") {
-      for (const tag of input.tagsOf?.get(res.key[i]!) ?? []) addTime(tag, t);
+      for (const tag of input.tagsOf?.get(res.key[i]!) ?? []) addTime(tag, i);
     }
   }
   const rows = [...posts.keys()].map((key) => {
@@ -393,8 +440,8 @@ function groupBy(input: ReportInput, by: Dimension, timed: Timed[], clock: Retur
       key,
       posts: posts.get(key) ?? 0,
       ...summarizeResponses(
-        list.map((t) => t.minutes),
-        (j) => ({ target: list[j]!.policy.target, ceiling: list[j]!.policy.ceiling }),
+        Float64Array.from(list, (i) => timed.minutes[i]!),
+        (j) => timed.policy[list[j]!]!,
       ),
     };
   });

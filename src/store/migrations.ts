@@ -177,6 +177,80 @@ export const migrations: readonly string[] = [
   CREATE INDEX mentions_resolved ON mentions(resolved_at, account_id, id) WHERE resolved_at IS NOT NULL;
   CREATE INDEX mention_hashtags_created ON mention_hashtags(created_at, tag, author_id);
   `,
+  // 3: a cache of what reports read about the mentions created in each UTC hour (src/store/report-buckets.ts).
+  // Inserts are found without a trigger on the import path: report_state holds the row counts and the
+  // highest mention rowid the cache was last reconciled with (rows past it are new), and each hour keeps
+  // a fingerprint (rows and rowids of its mentions, rows of its hashtags) for a full check. The triggers
+  // drop an hour on every other write that could change it: updates of the columns it reads, deletes,
+  // and any reply or DM logged; a delete also drops report_state. Nothing depends on config or clock.
+  `
+  CREATE TABLE report_buckets (
+    start TEXT PRIMARY KEY,
+    end TEXT NOT NULL,
+    mentions INTEGER NOT NULL,
+    rowids REAL NOT NULL,
+    tags INTEGER NOT NULL,
+    answered INTEGER NOT NULL,
+    times BLOB NOT NULL,
+    details BLOB NOT NULL,
+    dictionary TEXT NOT NULL,
+    volume TEXT NOT NULL,
+    hashtags TEXT NOT NULL
+  );
+  CREATE TABLE report_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    mentions INTEGER NOT NULL,
+    max_rowid INTEGER NOT NULL,
+    tags INTEGER NOT NULL
+  );
+
+  CREATE TRIGGER report_buckets_mention_update
+  AFTER UPDATE OF id, account_id, created_at, status, label, lang, first_response_at, assignee, hashtags ON mentions
+  WHEN OLD.id IS NOT NEW.id OR OLD.account_id IS NOT NEW.account_id OR OLD.created_at IS NOT NEW.created_at
+    OR OLD.status IS NOT NEW.status OR OLD.label IS NOT NEW.label OR OLD.lang IS NOT NEW.lang
+    OR OLD.first_response_at IS NOT NEW.first_response_at OR OLD.assignee IS NOT NEW.assignee
+    OR OLD.hashtags IS NOT NEW.hashtags
+  BEGIN
+    DELETE FROM report_buckets WHERE start IN (
+      (SELECT max(start) FROM report_buckets WHERE start <= OLD.created_at),
+      (SELECT max(start) FROM report_buckets WHERE start <= NEW.created_at));
+  END;
+  CREATE TRIGGER report_buckets_mention_delete AFTER DELETE ON mentions
+  BEGIN
+    DELETE FROM report_buckets WHERE start = (SELECT max(start) FROM report_buckets WHERE start <= OLD.created_at);
+    DELETE FROM report_state;
+  END;
+
+  CREATE TRIGGER report_buckets_response_insert AFTER INSERT ON actions WHEN NEW.kind IN ('reply', 'dm')
+  BEGIN
+    DELETE FROM report_buckets WHERE start = (SELECT max(start) FROM report_buckets
+      WHERE start <= (SELECT created_at FROM mentions WHERE id = NEW.mention_id));
+  END;
+  CREATE TRIGGER report_buckets_response_update AFTER UPDATE ON actions
+  WHEN OLD.kind IN ('reply', 'dm') OR NEW.kind IN ('reply', 'dm')
+  BEGIN
+    DELETE FROM report_buckets WHERE start IN (
+      (SELECT max(start) FROM report_buckets WHERE start <= (SELECT created_at FROM mentions WHERE id = OLD.mention_id)),
+      (SELECT max(start) FROM report_buckets WHERE start <= (SELECT created_at FROM mentions WHERE id = NEW.mention_id)));
+  END;
+  CREATE TRIGGER report_buckets_response_delete AFTER DELETE ON actions WHEN OLD.kind IN ('reply', 'dm')
+  BEGIN
+    DELETE FROM report_buckets WHERE start = (SELECT max(start) FROM report_buckets
+      WHERE start <= (SELECT created_at FROM mentions WHERE id = OLD.mention_id));
+  END;
+
+  CREATE TRIGGER report_buckets_tag_update AFTER UPDATE ON mention_hashtags
+  BEGIN
+    DELETE FROM report_buckets WHERE start IN (
+      (SELECT max(start) FROM report_buckets WHERE start <= OLD.created_at),
+      (SELECT max(start) FROM report_buckets WHERE start <= NEW.created_at));
+  END;
+  CREATE TRIGGER report_buckets_tag_delete AFTER DELETE ON mention_hashtags
+  BEGIN
+    DELETE FROM report_buckets WHERE start = (SELECT max(start) FROM report_buckets WHERE start <= OLD.created_at);
+    DELETE FROM report_state;
+  END;
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

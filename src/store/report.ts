@@ -1,5 +1,6 @@
 import type { ResponseColumns, WaitingRow } from "../core/report.js";
 import type { DB } from "./db.js";
+import { bucketCache, detail, type Segment, type SegmentReader, segmentReader, wholeHours } from "./report-buckets.js";
 
 /** Mentions in a period grouped by UTC hour, status, label and language: one pass over the index. */
 export interface VolumeCell {
@@ -36,31 +37,12 @@ export interface SyncAlertRow {
   last_gap_detail: string | null;
 }
 
-type ResponseTuple = [number, number, number, string | null, string | null, string | null, string | null];
-
 export interface Period {
   since: string;
   until: string;
   /** Only this account's mentions (its X user id), or every account. */
   accountId: string | null;
 }
-
-const OF_ACCOUNT = "(@account IS NULL OR m.account_id = @account)";
-const WAITING = "NOT (m.first_response_at IS NOT NULL OR m.status IN ('resolved', 'ignored'))";
-/** A reply or DM sent, per the actions log (the column may lag behind it). */
-const ANSWERED_IN_LOG =
-  "EXISTS (SELECT 1 FROM actions a WHERE a.mention_id = m.id AND a.kind IN ('reply', 'dm') AND a.state = 'sent')";
-
-/**
- * An ISO time as a Julian day number, computed by SQLite: cheaper than unixepoch() or a million
- * Date.parse calls. fromJulianDay() turns it into UTC ms.
- */
-const EPOCH_MS = (column: string) => `julianday(${column})`;
-const UNIX_EPOCH_JULIAN_DAY = 2440587.5;
-const fromJulianDay = (jd: number) => Math.round((jd - UNIX_EPOCH_JULIAN_DAY) * 86_400_000);
-/** Per-response details, NULL unless asked for: a million strings fewer when a report needs none. */
-const DETAILS = `CASE WHEN @withAccount THEN m.account_id END, CASE WHEN @withLang THEN m.lang END, m.label,
-  CASE WHEN @withAgent THEN m.assignee END`;
 
 /** What a report needs to know about each response besides its times and label. */
 export interface ResponseDetails {
@@ -69,30 +51,35 @@ export interface ResponseDetails {
   agent?: boolean;
 }
 
-/** The SQL of `xtriage report`: every query reads a covering or partial index (migration 2). */
+/** The figures of the period's posts: volume cells, first responses, top hashtags. */
+export interface PeriodFigures {
+  volume: VolumeCell[];
+  responses: ResponseColumns;
+  hashtags: HashtagRow[];
+}
+
+const OF_ACCOUNT = "(@account IS NULL OR m.account_id = @account)";
+const WAITING = "NOT (m.first_response_at IS NOT NULL OR m.status IN ('resolved', 'ignored'))";
+/** A reply or DM sent, per the actions log (the column may lag behind it). */
+const ANSWERED_IN_LOG =
+  "EXISTS (SELECT 1 FROM actions a WHERE a.mention_id = m.id AND a.kind IN ('reply', 'dm') AND a.state = 'sent')";
+
+/** A stretch of the period and what its posts hold. */
+interface Part {
+  start: string;
+  end: string;
+  data: Segment;
+}
+
+/**
+ * The SQL of `xtriage report`. The period's posts are read per UTC hour from the cache of migration 3
+ * (report-buckets.ts), and directly for the partial hours at its ends; the rest reads covering or
+ * partial indexes (migration 2).
+ */
 export function reportRepo(db: DB) {
   const params = (p: Period) => ({ since: p.since, until: p.until, account: p.accountId });
-  const volume = db.prepare<Record<string, unknown>, VolumeCell>(`
-    SELECT substr(m.created_at, 1, 13) AS hour, m.status, coalesce(m.label, 'unscored') AS label, m.lang, count(*) AS n
-    FROM mentions m INDEXED BY mentions_created
-    WHERE m.created_at >= @since AND m.created_at < @until AND ${OF_ACCOUNT}
-    GROUP BY hour, m.status, label, m.lang`);
-  // The column is stamped by the actions code when the first reply or DM is sent; rows it missed
-  // (answered but unstamped) take their first sent reply or DM from the log.
-  const fromColumn = db.prepare(`
-    SELECT m.rowid, ${EPOCH_MS("m.created_at")}, ${EPOCH_MS("m.first_response_at")}, ${DETAILS}
-    FROM mentions m INDEXED BY mentions_created
-    WHERE m.created_at >= @since AND m.created_at < @until AND m.first_response_at IS NOT NULL AND ${OF_ACCOUNT}`);
-  const fromLog = db.prepare(`
-    SELECT * FROM (
-      SELECT m.rowid, ${EPOCH_MS("m.created_at")},
-        (SELECT ${EPOCH_MS("min(a.created_at)")} FROM actions a
-         WHERE a.mention_id = m.id AND a.kind IN ('reply', 'dm') AND a.state = 'sent') AS first_response_ms,
-        ${DETAILS}
-      FROM mentions m INDEXED BY mentions_created
-      WHERE m.created_at >= @since AND m.created_at < @until AND m.first_response_at IS NULL
-        AND m.status NOT IN ('new', 'ignored') AND ${OF_ACCOUNT})
-    WHERE first_response_ms IS NOT NULL`);
+  const reader = segmentReader(db);
+  const cache = bucketCache(db, reader);
   const firstAgents = db.prepare(`
     SELECT m.rowid, a.agent FROM actions a JOIN mentions m ON m.id = a.mention_id
     WHERE a.kind IN ('reply', 'dm') AND a.state = 'sent' AND a.created_at >= @since
@@ -115,14 +102,6 @@ export function reportRepo(db: DB) {
       coalesce(sum(NOT EXISTS (SELECT 1 FROM followups f WHERE f.mention_id = m.id)), 0) AS without
     FROM mentions m
     WHERE m.resolved_at IS NOT NULL AND m.resolved_at >= @since AND m.resolved_at < @until AND ${OF_ACCOUNT}`);
-  const hashtags = db.prepare<Record<string, unknown>, HashtagRow>(`
-    SELECT h.tag, count(*) AS posts, count(DISTINCT h.author_id) AS authors,
-      count(DISTINCT CASE WHEN h.created_at < @middle THEN h.author_id END) AS earlier_authors,
-      count(DISTINCT CASE WHEN h.created_at >= @middle THEN h.author_id END) AS later_authors
-    FROM mention_hashtags h
-    WHERE h.created_at >= @since AND h.created_at < @until
-      AND (@account IS NULL OR EXISTS (SELECT 1 FROM mentions m WHERE m.id = h.mention_id AND m.account_id = @account))
-    GROUP BY h.tag ORDER BY authors DESC, posts DESC, h.tag LIMIT @limit`);
   const spend = db.prepare<Record<string, unknown>, { calls: number; usd: number }>(
     "SELECT count(*) AS calls, coalesce(sum(cost_usd), 0) AS usd FROM api_calls WHERE at >= @since AND at < @until",
   );
@@ -131,55 +110,78 @@ export function reportRepo(db: DB) {
     WHERE @account IS NULL OR account_id = @account ORDER BY account_id, source`);
   const accounts = db.prepare<[], { id: string; handle: string }>("SELECT id, handle FROM accounts ORDER BY handle");
 
+  /** The period in order: the partial hour at its start, the cached whole hours, the partial hour at its end. */
+  function parts(p: Period): Part[] {
+    const whole = wholeHours(p.since, p.until);
+    if (!whole) return [{ start: p.since, end: p.until, data: reader.read(p.since, p.until) }];
+    const { hours, rest } = cache.hours(whole.first, whole.end, cache.reconcile());
+    cache.fill(hours);
+    const out: Part[] = [{ start: p.since, end: whole.first, data: reader.read(p.since, whole.first) }];
+    for (const h of hours) out.push({ start: h.start, end: h.end, data: h.cached! });
+    if (rest !== null) out.push({ start: rest, end: whole.end, data: reader.read(rest, whole.end) });
+    out.push({ start: whole.end, end: p.until, data: reader.read(whole.end, p.until) });
+    return out;
+  }
+
+  /** First responses as columns, in the order the queries read them: the column's, then the log's. */
+  function responses(p: Period, partsOfPeriod: Part[], details: ResponseDetails): ResponseColumns {
+    const ofAccount = (data: Segment, i: number) => p.accountId === null || detail(data, "account", i) === p.accountId;
+    const ranges: [Segment, number, number][] = [];
+    for (const fromLog of [false, true]) {
+      for (const { data } of partsOfPeriod) {
+        ranges.push(fromLog ? [data, data.fromColumn, data.keys.length] : [data, 0, data.fromColumn]);
+      }
+    }
+    let n = 0;
+    for (const [data, from, to] of ranges) for (let i = from; i < to; i++) if (ofAccount(data, i)) n++;
+    const out: ResponseColumns = {
+      length: n,
+      key: new Float64Array(n),
+      created: new Float64Array(n),
+      responded: new Float64Array(n),
+      account: new Array(n),
+      lang: new Array(n),
+      label: new Array(n),
+      agent: new Array(n),
+    };
+    let j = 0;
+    for (const [data, from, to] of ranges) {
+      for (let i = from; i < to; i++) {
+        if (!ofAccount(data, i)) continue;
+        out.key[j] = data.keys[i]!;
+        out.created[j] = data.created[i]!;
+        out.responded[j] = data.responded[i]!;
+        out.account[j] = details.account ? detail(data, "account", i) : null;
+        out.lang[j] = details.lang ? (detail(data, "lang", i) ?? "") : "";
+        out.label[j] = detail(data, "label", i);
+        out.agent[j] = details.agent ? detail(data, "assignee", i) : null;
+        j++;
+      }
+    }
+    if (details.agent) {
+      const index = new Map<number, number>();
+      for (let i = 0; i < n; i++) index.set(out.key[i]!, i);
+      // latest first, so the first response's agent is written last
+      for (const [key, agent] of firstAgents.raw(true).iterate(params(p)) as Iterable<[number, string]>) {
+        const i = index.get(key);
+        if (i !== undefined && agent) out.agent[i] = agent;
+      }
+    }
+    return out;
+  }
+
   return {
-    volume: (p: Period): VolumeCell[] => volume.all(params(p)),
-    /** First responses of posts created in the period, as columns; `agents`: who sent each, from the log. */
-    responses(p: Period, details: ResponseDetails = {}): ResponseColumns {
-      const args = {
-        ...params(p),
-        withAccount: details.account ? 1 : 0,
-        withLang: details.lang ? 1 : 0,
-        withAgent: details.agent ? 1 : 0,
+    /**
+     * Volume cells, first responses (`details`: which per-response fields to fill) and the `limit` top
+     * hashtags by distinct authors, with authors before and after `middle`.
+     */
+    figures(p: Period, details: ResponseDetails, middle: string, limit: number): PeriodFigures {
+      const partsOfPeriod = parts(p);
+      return {
+        volume: volumeCells(partsOfPeriod, p.accountId),
+        responses: responses(p, partsOfPeriod, details),
+        hashtags: topHashtags(partsOfPeriod, p.accountId, middle, limit, reader),
       };
-      const key: number[] = [];
-      const created: number[] = [];
-      const responded: number[] = [];
-      const account: (string | null)[] = [];
-      const lang: string[] = [];
-      const label: (string | null)[] = [];
-      const agent: (string | null)[] = [];
-      for (const source of [fromColumn, fromLog]) {
-        for (const r of source.raw(true).iterate(args) as Iterable<ResponseTuple>) {
-          key.push(r[0]);
-          created.push(fromJulianDay(r[1]));
-          responded.push(fromJulianDay(r[2]));
-          account.push(r[3]);
-          lang.push(r[4] ?? "");
-          label.push(r[5]);
-          agent.push(r[6]);
-        }
-      }
-      const n = key.length;
-      const out: ResponseColumns = {
-        length: n,
-        key: Float64Array.from(key),
-        created: Float64Array.from(created),
-        responded: Float64Array.from(responded),
-        account,
-        lang,
-        label,
-        agent,
-      };
-      if (details.agent) {
-        const index = new Map<number, number>();
-        for (let i = 0; i < n; i++) index.set(out.key[i]!, i);
-        // latest first, so the first response's agent is written last
-        for (const [key, agent] of firstAgents.raw(true).iterate(params(p)) as Iterable<[number, string]>) {
-          const i = index.get(key);
-          if (i !== undefined && agent) out.agent[i] = agent;
-        }
-      }
-      return out;
     },
     caseOf: (key: number) => caseOf.get(key) ?? { id: String(key), created_at: "" },
     tagsOf(p: Period, normalize: (tag: string) => string): Map<number, string[]> {
@@ -196,9 +198,88 @@ export function reportRepo(db: DB) {
     openFollowups: (before: string, accountId: string | null): FollowupRow[] =>
       openFollowups.all({ before, account: accountId }),
     resolvedWithoutFollowup: (p: Period) => resolvedWithoutFollowup.get(params(p))!,
-    hashtags: (p: Period, middle: string, limit: number): HashtagRow[] => hashtags.all({ ...params(p), middle, limit }),
     spend: (p: Period) => spend.get(params(p))!,
     syncStates: (accountId: string | null): SyncAlertRow[] => syncStates.all({ account: accountId }),
     accounts: () => accounts.all(),
   };
+}
+
+/** The parts' volume cells of the account (or all), merged by hour, status, label and language. */
+function volumeCells(parts: Part[], accountId: string | null): VolumeCell[] {
+  const cells = new Map<string, VolumeCell>();
+  for (const { data } of parts) {
+    for (const [account, hour, status, label, lang, n] of data.volume) {
+      if (accountId !== null && account !== accountId) continue;
+      const key = `${hour}\u0000${status}\u0000${label}\u0000${lang}`;
+      const cell = cells.get(key);
+      if (cell) cell.n += n;
+      else cells.set(key, { hour, status, label, lang, n });
+    }
+  }
+  return [...cells.values()];
+}
+
+interface TagTally {
+  posts: number;
+  authors: Set<string>;
+  earlier: Set<string>;
+  later: Set<string>;
+}
+
+/**
+ * Hashtags by distinct authors, then posts, then tag (in SQLite's byte order), with the distinct
+ * authors before and after `middle`. A part wholly on one side of the middle counts from its groups;
+ * the part holding it reads its rows one by one.
+ */
+function topHashtags(
+  parts: Part[],
+  accountId: string | null,
+  middle: string,
+  limit: number,
+  reader: SegmentReader,
+): HashtagRow[] {
+  const tags = new Map<string, TagTally>();
+  const tally = (tag: string) => {
+    let t = tags.get(tag);
+    if (!t) {
+      t = { posts: 0, authors: new Set(), earlier: new Set(), later: new Set() };
+      tags.set(tag, t);
+    }
+    return t;
+  };
+  const ofAccount = (a: string | null) => accountId === null || a === accountId;
+  for (const { start, end, data } of parts) {
+    if (start < middle && middle < end) {
+      for (const [account, tag, author, early] of reader.hashtagRows(start, end, middle)) {
+        if (!ofAccount(account)) continue;
+        const t = tally(tag);
+        t.posts++;
+        t.authors.add(author);
+        (early ? t.earlier : t.later).add(author);
+      }
+      continue;
+    }
+    const early = end <= middle;
+    for (const [account, tag, posts, authors] of data.hashtags) {
+      if (!ofAccount(account)) continue;
+      const t = tally(tag);
+      t.posts += posts;
+      const side = early ? t.earlier : t.later;
+      for (const a of authors) {
+        t.authors.add(a);
+        side.add(a);
+      }
+    }
+  }
+  const rows = [...tags].map(([tag, t]) => ({
+    tag,
+    posts: t.posts,
+    authors: t.authors.size,
+    earlier_authors: t.earlier.size,
+    later_authors: t.later.size,
+  }));
+  rows.sort(
+    (a, b) => b.authors - a.authors || b.posts - a.posts || Buffer.compare(Buffer.from(a.tag), Buffer.from(b.tag)),
+  );
+  return rows.slice(0, Math.max(0, limit));
 }
