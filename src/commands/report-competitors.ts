@@ -239,8 +239,8 @@ async function ourRows(db: DB, config: Config, window: SampleWindow, now: Date):
   const [{ reportRepo }, { slaPolicies }] = await Promise.all([import("../store/report.js"), import("./report.js")]);
   const repo = reportRepo(db);
   const period = { since: window.since, until: window.until, accountId: null };
-  const posts = repo.volume(period).reduce((sum, cell) => sum + cell.n, 0);
-  const responses = repo.responses(period, { account: config.accounts.length > 1 });
+  const { volume, responses } = repo.figures(period, { account: config.accounts.length > 1 }, window.since, 0);
+  const posts = volume.reduce((sum, cell) => sum + cell.n, 0);
   const policyFor = slaPolicies(config, repo.accounts(), Date.parse(window.since), now.getTime());
   const policies = Array.from({ length: responses.length }, (_, i) => policyFor(responses.account[i] ?? null));
   const wall: number[] = [];
