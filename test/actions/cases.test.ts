@@ -3,6 +3,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { baseEnv, run, SCENARIO, tempDir } from "../helpers/cli.js";
+import { sqlOn } from "../helpers/db.js";
 
 // In-process runs of the case commands on the imported scenario (no X calls: none of these post).
 let t: { dir: string; cleanup(): void };
@@ -21,17 +22,7 @@ afterEach(() => t.cleanup());
 const as = (agent: string, args: string[], extra: Record<string, string> = {}) =>
   run(args, { ...env, XTRIAGE_AGENT: agent, ...extra });
 
-function sql<T>(query: string, ...params: unknown[]): T[] {
-  const db = new Database(env.XTRIAGE_DB!);
-  try {
-    const stmt = db.prepare(query);
-    if (stmt.reader) return stmt.all(...params) as T[];
-    stmt.run(...params);
-    return [];
-  } finally {
-    db.close();
-  }
-}
+const sql = <T>(query: string, ...params: unknown[]): T[] => sqlOn<T>(env.XTRIAGE_DB!, query, ...params);
 const one = <T>(query: string, ...params: unknown[]) => sql<T>(query, ...params)[0]!;
 const caseRow = (id: string) =>
   one<{ status: string; assignee: string | null; resolved_at: string | null }>(

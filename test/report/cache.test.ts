@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Sandbox, startSandbox } from "../../src/sandbox/server.js";
 import { wholeHours } from "../../src/store/report-buckets.js";
 import { baseEnv, run, SCENARIO, tempDir } from "../helpers/cli.js";
+import { sqlOn } from "../helpers/db.js";
 
 // The per-hour report cache (migration 3) against reports computed from scratch, after the writes
 // that can change a cached hour: replies and DMs through the sandbox X API, resolve, reopen, claim,
@@ -28,17 +29,7 @@ afterEach(async () => {
   t.cleanup();
 });
 
-function sql<T>(query: string, ...params: unknown[]): T[] {
-  const db = new Database(env.XTRIAGE_DB!);
-  try {
-    const stmt = db.prepare(query);
-    if (stmt.reader) return stmt.all(...params) as T[];
-    stmt.run(...params);
-    return [];
-  } finally {
-    db.close();
-  }
-}
+const sql = <T>(query: string, ...params: unknown[]): T[] => sqlOn<T>(env.XTRIAGE_DB!, query, ...params);
 
 const VARIANTS = [
   ["--since", "30d"],
