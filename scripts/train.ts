@@ -2,7 +2,8 @@
  * Trains the scorer's learned signals from ../shared/eval/train and writes
  * src/core/score/model.json (quantised weights, no text). Deterministic: same data, same file.
  *
- *   node scripts/build.mjs && node dist/scripts/train.js [--eval-dir DIR] [--out FILE]
+ *   node scripts/build.mjs && node dist/scripts/train.js [--eval-dir DIR] [--out FILE] [--only NAME]
+ *     [--epochs N --lr X --l2 X --nb ALPHA]   (one fixed choice instead of the grid)
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -23,8 +24,8 @@ interface Row {
 interface Source {
   dataset: string;
   positive: readonly string[];
-  /** Rows of this source count this many times in training. */
-  repeat: number;
+  /** How much each row of this source counts in training (1: as much as any other row). */
+  weight: number;
   /** Whether its out-of-fold predictions choose the decision threshold. */
   calibrates: boolean;
 }
@@ -34,61 +35,77 @@ interface ModelSpec {
   sources: Source[];
 }
 
+/** How much a customer's post counts as a "not offensive" example for the offense models. */
+const CUSTOMER_TRAFFIC_WEIGHT = 0.5;
+
 const SPECS: ModelSpec[] = [
   {
     name: "en.offense",
     sources: [
-      { dataset: "en_olid_offensive", positive: ["troll"], repeat: 1, calibrates: true },
+      { dataset: "en_olid_offensive", positive: ["troll"], weight: 1, calibrates: true },
       // Customers writing to brands, angry or not, are not trolls (design §5): the same words
-      // aimed at a service problem must not read as offensive.
-      { dataset: "en_complaints", positive: [], repeat: 1, calibrates: false },
-      { dataset: "en_airline_support", positive: [], repeat: 1, calibrates: false },
+      // aimed at a service problem must not read as offensive. A light weight is enough for that
+      // (CV: at full weight OLID loses 0.008 AUC, at 0.5 0.005, and the share of genuine complaint
+      // and airline posts above the threshold falls from 11% with none to 1-3%).
+      { dataset: "en_complaints", positive: [], weight: CUSTOMER_TRAFFIC_WEIGHT, calibrates: false },
+      { dataset: "en_airline_support", positive: [], weight: CUSTOMER_TRAFFIC_WEIGHT, calibrates: false },
     ],
   },
   {
     name: "es.offense",
     sources: [
-      { dataset: "es_mexa3t_aggr", positive: ["troll"], repeat: 1, calibrates: true },
-      { dataset: "es_hateval_aggr", positive: ["troll"], repeat: 1, calibrates: true },
+      { dataset: "es_mexa3t_aggr", positive: ["troll"], weight: 1, calibrates: true },
+      { dataset: "es_hateval_aggr", positive: ["troll"], weight: 1, calibrates: true },
+      // Not the Spanish airline tweets as "not aggressive", as in English: tried (CV cost <= 0.003
+      // AUC), but it taught that insults at a brand ("basura de empresa, ladrones") are customer
+      // talk, and trolls in the bundled scenario fell to genuine. The complaint discount in
+      // troll.ts already protects angry customers with a problem.
     ],
   },
   {
     name: "en.complaint",
     sources: [
-      { dataset: "en_complaints", positive: ["complaint"], repeat: 3, calibrates: true },
-      { dataset: "en_airline_support", positive: ["complaint", "urgent"], repeat: 1, calibrates: false },
-      // General chatter, offensive or not, is not a complaint to a brand: it teaches "actionable", not "negative".
-      { dataset: "en_olid_offensive", positive: [], repeat: 1, calibrates: false },
+      { dataset: "en_complaints", positive: ["complaint"], weight: 3, calibrates: true },
+      { dataset: "en_airline_support", positive: ["complaint", "urgent"], weight: 1, calibrates: false },
+      // General chatter, offensive or not, is not a complaint to a brand: it teaches "actionable", not
+      // "negative". At full weight it also pulls angry airline tweets down (CV AUC there 0.912 vs 0.924).
+      { dataset: "en_olid_offensive", positive: [], weight: 0.3, calibrates: false },
     ],
   },
   {
     name: "es.complaint",
-    sources: [{ dataset: "es_airline_sentiment", positive: ["complaint"], repeat: 1, calibrates: true }],
+    sources: [{ dataset: "es_airline_sentiment", positive: ["complaint"], weight: 1, calibrates: true }],
   },
   {
     // Spanish has no complaint set with general chatter in it: this model tells posts about a
     // product or service (airline tweets) from general chatter (the aggression sets).
     name: "es.service",
     sources: [
-      { dataset: "es_airline_sentiment", positive: ["complaint", "not"], repeat: 1, calibrates: true },
-      { dataset: "es_mexa3t_aggr", positive: [], repeat: 1, calibrates: true },
-      { dataset: "es_hateval_aggr", positive: [], repeat: 1, calibrates: true },
+      { dataset: "es_airline_sentiment", positive: ["complaint", "not"], weight: 1, calibrates: true },
+      { dataset: "es_mexa3t_aggr", positive: [], weight: 1, calibrates: true },
+      { dataset: "es_hateval_aggr", positive: [], weight: 1, calibrates: true },
     ],
   },
   {
     name: "en.urgent",
-    sources: [{ dataset: "en_airline_support", positive: ["urgent"], repeat: 1, calibrates: true }],
+    sources: [{ dataset: "en_airline_support", positive: ["urgent"], weight: 1, calibrates: true }],
   },
 ];
 
-const DEFAULT_OPTIONS = { dimension: 1 << HASH_BITS, epochs: 6, learningRate: 0.2, l2: 1e-6, seed: 20260310 };
+const DEFAULT_OPTIONS = {
+  dimension: 1 << HASH_BITS,
+  epochs: 6,
+  learningRate: 0.2,
+  l2: 1e-6,
+  naiveBayesAlpha: 1,
+  seed: 20260310,
+};
 type Options = typeof DEFAULT_OPTIONS;
 const FOLDS = 5;
 
 interface Tagged extends Example {
   dataset: string;
   calibrates: boolean;
-  repeat: number;
 }
 
 function readRows(evalDir: string, dataset: string): Row[] {
@@ -107,21 +124,17 @@ function toExample(row: Row, source: Source): Tagged {
     indices: Int32Array.from(indices),
     value: featureValue(indices.length),
     label: source.positive.includes(row.label) ? 1 : 0,
+    weight: source.weight,
     dataset: source.dataset,
     calibrates: source.calibrates,
-    repeat: source.repeat,
   };
-}
-
-function expand(examples: readonly Tagged[]): Example[] {
-  return examples.flatMap((example) => Array.from({ length: example.repeat }, () => example));
 }
 
 /** Out-of-fold probabilities for every example (fold = position modulo FOLDS; rows are in random order). */
 function crossValidate(examples: readonly Tagged[], options: Options): number[] {
   const predictions = new Array<number>(examples.length).fill(0);
   for (let fold = 0; fold < FOLDS; fold++) {
-    const training = expand(examples.filter((_, i) => i % FOLDS !== fold));
+    const training = examples.filter((_, i) => i % FOLDS !== fold);
     const model = trainLogistic(training, options);
     examples.forEach((example, i) => {
       if (i % FOLDS === fold) predictions[i] = sigmoid(predictRaw(model, example));
@@ -132,15 +145,22 @@ function crossValidate(examples: readonly Tagged[], options: Options): number[] 
 
 interface CrossValidation {
   n: number;
-  options: Pick<Options, "epochs" | "learningRate" | "l2">;
+  options: Pick<Options, "epochs" | "learningRate" | "l2" | "naiveBayesAlpha">;
   cvAuc: number;
   cvMacroF1: number;
   threshold: number;
-  perDataset: Record<string, { auc: number; macroF1AtThreshold: number }>;
+  perDataset: Record<string, DatasetCheck>;
 }
 
-/** Out-of-fold AUC per source dataset, and its macro-F1 at the 0.5 point of the final calibration. */
-function perDataset(examples: readonly Tagged[], predictions: readonly number[]): CrossValidation["perDataset"] {
+/** A source with both classes: its own AUC and best macro-F1; with one class: the share at or above the threshold. */
+type DatasetCheck = { auc: number; bestMacroF1: number } | { shareAtOrAboveThreshold: number };
+
+/** Out-of-fold checks per source dataset (see DatasetCheck). */
+function perDataset(
+  examples: readonly Tagged[],
+  predictions: readonly number[],
+  threshold: number,
+): CrossValidation["perDataset"] {
   const result: CrossValidation["perDataset"] = {};
   for (const dataset of new Set(examples.map((example) => example.dataset))) {
     const rows = examples
@@ -148,10 +168,10 @@ function perDataset(examples: readonly Tagged[], predictions: readonly number[])
       .filter((x) => x.example.dataset === dataset);
     const truth = rows.map((x) => x.example.label === 1);
     const scores = rows.map((x) => x.p);
-    result[dataset] = {
-      auc: round(auc(truth, scores)),
-      macroF1AtThreshold: round(bestThreshold(truth, scores).macroF1),
-    };
+    const value = auc(truth, scores);
+    result[dataset] = Number.isNaN(value)
+      ? { shareAtOrAboveThreshold: round(scores.filter((p) => p >= threshold).length / scores.length) }
+      : { auc: round(value), bestMacroF1: round(bestThreshold(truth, scores).macroF1) };
   }
   return result;
 }
@@ -173,11 +193,14 @@ function round(value: number): number {
   return Math.round(value * 1e6) / 1e6;
 }
 
-/** Hyper-parameters tried for every model; the one with the best cross-validated AUC is kept. */
-const GRID: ReadonlyArray<Pick<Options, "epochs" | "learningRate" | "l2">> = [
-  { epochs: 6, learningRate: 0.2, l2: 1e-6 },
-  { epochs: 10, learningRate: 0.05, l2: 1e-6 },
-  { epochs: 6, learningRate: 0.1, l2: 1e-5 },
+/**
+ * Hyper-parameters tried for every model; the one with the best cross-validated AUC is kept. The
+ * plain regression stays a candidate, so naive-Bayes scaling is used only where it helps.
+ */
+const GRID: ReadonlyArray<Pick<Options, "epochs" | "learningRate" | "l2" | "naiveBayesAlpha">> = [
+  { epochs: 10, learningRate: 0.05, l2: 1e-6, naiveBayesAlpha: 0 },
+  { epochs: 10, learningRate: 0.05, l2: 1e-6, naiveBayesAlpha: 1 },
+  { epochs: 6, learningRate: 0.1, l2: 1e-4, naiveBayesAlpha: 1 },
 ];
 
 interface Fitted {
@@ -214,11 +237,12 @@ function main(): void {
       epochs: { type: "string" },
       lr: { type: "string" },
       l2: { type: "string" },
+      nb: { type: "string" },
     },
   });
   const evalDir = resolve(process.cwd(), values["eval-dir"] ?? "../shared/eval");
   const out = resolve(process.cwd(), values.out ?? "src/core/score/model.json");
-  const fixed = values.epochs !== undefined || values.lr !== undefined || values.l2 !== undefined;
+  const fixed = [values.epochs, values.lr, values.l2, values.nb].some((value) => value !== undefined);
   const candidates: Options[] = fixed
     ? [
         {
@@ -226,6 +250,7 @@ function main(): void {
           epochs: Number(values.epochs ?? DEFAULT_OPTIONS.epochs),
           learningRate: Number(values.lr ?? DEFAULT_OPTIONS.learningRate),
           l2: Number(values.l2 ?? DEFAULT_OPTIONS.l2),
+          naiveBayesAlpha: Number(values.nb ?? DEFAULT_OPTIONS.naiveBayesAlpha),
         },
       ]
     : GRID.map((choice) => ({ ...DEFAULT_OPTIONS, ...choice }));
@@ -243,15 +268,20 @@ function main(): void {
     const truth = calibrating.map((x) => x.example.label === 1);
     const scores = calibrating.map((x) => x.p);
     const best = bestThreshold(truth, scores);
-    const model = trainLogistic(expand(examples), options);
+    const model = trainLogistic(examples, options);
     models[spec.name] = quantise(model, Math.min(0.95, Math.max(0.05, best.threshold)));
     report[spec.name] = {
       n: examples.length,
-      options: { epochs: options.epochs, learningRate: options.learningRate, l2: options.l2 },
+      options: {
+        epochs: options.epochs,
+        learningRate: options.learningRate,
+        l2: options.l2,
+        naiveBayesAlpha: options.naiveBayesAlpha,
+      },
       cvAuc: round(auc(truth, scores)),
       cvMacroF1: round(best.macroF1),
       threshold: round(best.threshold),
-      perDataset: perDataset(examples, predictions),
+      perDataset: perDataset(examples, predictions, best.threshold),
     };
     io.err.write(`${spec.name}: ${JSON.stringify(report[spec.name])}\n`);
   }

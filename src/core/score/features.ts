@@ -17,6 +17,9 @@ const CATEGORY_SEED = 0x165667b1;
 /** Word-list hits are strong evidence: each counts as this many features. */
 const CATEGORY_REPEAT = 4;
 
+/** The placeholder text.ts puts for every @handle. */
+const MENTION = "@user";
+
 const EMOJI = /\p{Extended_Pictographic}/gu;
 
 function step(hash: number, code: number): number {
@@ -40,7 +43,12 @@ function hashString(seed: number, text: string): number {
  * Feature indices of one post (repeats allowed: a feature seen twice counts twice). `categoryHits`
  * lists the word-list categories that matched, once per hit.
  */
-export function featureIndices(rawText: string, tokens: readonly string[], categoryHits: readonly string[]): number[] {
+export function featureIndices(
+  rawText: string,
+  allTokens: readonly string[],
+  categoryHits: readonly string[],
+): number[] {
+  const tokens = collapseMentions(allTokens);
   const indices: number[] = [];
   let previous = 0;
   for (let t = 0; t < tokens.length; t++) {
@@ -68,6 +76,16 @@ export function featureIndices(rawText: string, tokens: readonly string[], categ
     for (const index of categoryIndices(category)) indices.push(index);
   }
   return indices;
+}
+
+/**
+ * A run of @handles counts as one: a reply deep in a thread starts with many, and they would
+ * otherwise dilute the words that matter (every feature weighs 1/sqrt(count)).
+ */
+function collapseMentions(tokens: readonly string[]): readonly string[] {
+  let runs = false;
+  for (let t = 1; t < tokens.length && !runs; t++) runs = tokens[t] === MENTION && tokens[t - 1] === MENTION;
+  return runs ? tokens.filter((token, t) => token !== MENTION || tokens[t - 1] !== MENTION) : tokens;
 }
 
 /** The feature indices one word-list hit of `category` adds. */

@@ -29,7 +29,8 @@ export function score(post: Post, author: Author | undefined, ctx: ScoreContext)
   const evidence = gatherEvidence(post, config);
   const complaint = scoreComplaint(evidence, config, reasons);
   const sentiment = scoreSentiment(evidence, reasons);
-  const troll = scoreTroll(evidence, complaint, author, ctx.history, ctx.now, config, reasons);
+  // Rounded before labelling, so the label always agrees with the number shown next to it.
+  const troll = round(scoreTroll(evidence, complaint, author, ctx.history, ctx.now, config, reasons));
   const label = labelFor(troll, config);
   const reach = scoreReach(post, author, config, reasons);
   const hashtags = scoreHashtags(post, ctx.hashtagAuthors24h, config);
@@ -40,7 +41,7 @@ export function score(post: Post, author: Author | undefined, ctx: ScoreContext)
   const answerForAudience = label === "troll" && reach >= weightOf(config, "reach.audienceThreshold");
   const priority = scorePriority({ urgency, reach, complaint, troll, hashtags, answerForAudience }, config, reasons);
   return {
-    troll: round(troll),
+    troll,
     label,
     complaint: round(complaint),
     sentiment,
