@@ -24,6 +24,8 @@ interface Row {
 interface Source {
   dataset: string;
   positive: readonly string[];
+  /** Only the rows with these labels (all rows when absent). */
+  only?: readonly string[];
   /** How much each row of this source counts in training (1: as much as any other row). */
   weight: number;
   /** Whether its out-of-fold predictions choose the decision threshold. */
@@ -60,6 +62,15 @@ const SPECS: ModelSpec[] = [
       // AUC), but it taught that insults at a brand ("basura de empresa, ladrones") are customer
       // talk, and trolls in the bundled scenario fell to genuine. The complaint discount in
       // troll.ts already protects angry customers with a problem.
+      // Its neutral and positive ones are another matter: without polite customer posts (thanks,
+      // questions, "mi zona sin fibra") short benign posts sat in the unsure band.
+      {
+        dataset: "es_airline_sentiment",
+        only: ["not"],
+        positive: [],
+        weight: CUSTOMER_TRAFFIC_WEIGHT,
+        calibrates: false,
+      },
     ],
   },
   {
@@ -227,6 +238,21 @@ function chooseOptions(examples: readonly Tagged[], candidates: readonly Options
   return best;
 }
 
+interface StoredModel {
+  bias: number;
+  scale: number;
+  weights: string;
+}
+
+function readModelFile(path: string): {
+  models: Record<string, StoredModel>;
+  crossValidation: Record<string, CrossValidation>;
+} {
+  const file = JSON.parse(readFileSync(path, "utf8"));
+  if (file.hashBits !== HASH_BITS) throw new Error(`${path} has other features: retrain every model`);
+  return file;
+}
+
 function main(): void {
   const io = systemIO();
   const { values } = parseArgs({
@@ -255,11 +281,15 @@ function main(): void {
       ]
     : GRID.map((choice) => ({ ...DEFAULT_OPTIONS, ...choice }));
   const specs = values.only === undefined ? SPECS : SPECS.filter((spec) => spec.name === values.only);
-  const models: Record<string, { bias: number; scale: number; weights: string }> = {};
-  const report: Record<string, CrossValidation> = {};
+  // --only retrains one model and keeps the others as the file has them
+  const kept = values.only === undefined ? undefined : readModelFile(out);
+  const models: Record<string, StoredModel> = { ...kept?.models };
+  const report: Record<string, CrossValidation> = { ...kept?.crossValidation };
   for (const spec of specs) {
     const examples = spec.sources.flatMap((source) =>
-      readRows(evalDir, source.dataset).map((row) => toExample(row, source)),
+      readRows(evalDir, source.dataset)
+        .filter((row) => source.only === undefined || source.only.includes(row.label))
+        .map((row) => toExample(row, source)),
     );
     const { options, predictions } = chooseOptions(examples, candidates);
     const calibrating = examples
