@@ -4,6 +4,7 @@
  *
  *   npm run bench                 # everything, including the 1M-mention import for peak memory
  *   npm run bench -- --quick      # skip the 1M import
+ *   npm run bench -- --only import   # only the 100k import and its bare baseline (with --quick: no 1M)
  */
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -18,6 +19,10 @@ import { writeReportDatabase } from "./bench-report.js";
 const root = resolve(import.meta.dirname, "../..");
 const bin = join(root, "bin", "xtriage.js");
 const quick = process.argv.includes("--quick");
+const onlyAt = process.argv.indexOf("--only");
+const only = onlyAt === -1 ? undefined : process.argv[onlyAt + 1];
+/** Whether a section runs: all of them, or the one named by --only. */
+const want = (section: string) => only === undefined || only === section;
 const work = mkdtempSync(join(tmpdir(), "xtriage-bench-"));
 // One environment for every run, baseline included (NODE_EXTRA_CA_CERTS alone triples node's start-up).
 const env: Record<string, string> = {
@@ -232,32 +237,8 @@ async function triageFirstCase(db: string, target: number): Promise<void> {
   );
 }
 
-async function main(): Promise<void> {
-  process.stderr.write(`xtriage bench (node ${process.version}); scratch ${work}\n`);
-
-  process.stderr.write("start-up\n");
-  startupRatio("xtriage --version vs node -e 0", [bin, "--version"], {}, 1.5);
-
-  process.stderr.write("import 100k\n");
-  const file100k = join(work, "100k.jsonl");
-  await writeSyntheticPages(file100k, 100_000);
-  const db100k = join(work, "100k.db");
-  const importRate = importMentions(file100k, db100k);
-  const bareRate = bareLoop(file100k, join(work, "bare.db"));
-  const importRatio = importRate / bareRate;
-  report(
-    "import throughput",
-    `${Math.round(importRate).toLocaleString("en")} mentions/s`,
-    ">= 20,000/s",
-    importRate >= 20_000,
-  );
-  report(
-    "import vs bare JSON.parse + insert loop",
-    `${(importRatio * 100).toFixed(0)}% (bare ${Math.round(bareRate).toLocaleString("en")}/s)`,
-    ">= 40%",
-    importRatio >= 0.4,
-  );
-
+/** The figures read from the 100k-mention database the import built. */
+async function afterImport(db100k: string): Promise<void> {
   process.stderr.write("list on 100k\n");
   startupRatio(
     "xtriage list --json --limit 50 (100k) vs node -e 0",
@@ -286,11 +267,46 @@ async function main(): Promise<void> {
 
   process.stderr.write("fetch: API requests\n");
   await fetchRequests();
+}
 
-  if (!quick) {
+async function main(): Promise<void> {
+  process.stderr.write(`xtriage bench (node ${process.version}); scratch ${work}\n`);
+
+  if (want("startup")) {
+    process.stderr.write("start-up\n");
+    startupRatio("xtriage --version vs node -e 0", [bin, "--version"], {}, 1.5);
+  }
+
+  if (want("import")) {
+    process.stderr.write("import 100k\n");
+    const file100k = join(work, "100k.jsonl");
+    await writeSyntheticPages(file100k, 100_000);
+    const db100k = join(work, "100k.db");
+    const importRate = importMentions(file100k, db100k);
+    const bareRate = bareLoop(file100k, join(work, "bare.db"));
+    const importRatio = importRate / bareRate;
+    report(
+      "import throughput",
+      `${Math.round(importRate).toLocaleString("en")} mentions/s`,
+      ">= 20,000/s",
+      importRate >= 20_000,
+    );
+    report(
+      "import vs bare JSON.parse + insert loop",
+      `${(importRatio * 100).toFixed(0)}% (bare ${Math.round(bareRate).toLocaleString("en")}/s)`,
+      ">= 40%",
+      importRatio >= 0.4,
+    );
+
+    if (only === undefined) await afterImport(db100k);
+  }
+
+  if (!quick && want("report")) {
     process.stderr.write("report on 1M\n");
     reportOnMillion();
+  }
 
+  if (!quick && want("import")) {
     process.stderr.write("import 1M (peak memory)\n");
     const file1m = join(work, "1m.jsonl");
     await writeSyntheticPages(file1m, 1_000_000, 7);
