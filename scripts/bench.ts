@@ -4,6 +4,7 @@
  *
  *   npm run bench                 # everything, including the 1M-mention import for peak memory
  *   npm run bench -- --quick      # skip the 1M import
+ *   npm run bench -- --only import   # only the 100k import and its bare baseline (with --quick: no 1M)
  *   npm run bench -- --only report [--report-db /tmp/report-1m.db] [--runs 7]
  *                                 # only the report on 1M; --report-db keeps the built database and
  *                                 # reuses it on the next run (building it takes a minute or two)
@@ -26,9 +27,13 @@ const flag = (name: string): string | undefined => {
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
 const only = flag("--only");
-if (only !== undefined && only !== "report") throw new Error(`--only takes: report (not ${only})`);
+if (only !== undefined && !["startup", "import", "report"].includes(only)) {
+  throw new Error(`--only takes startup, import or report (not ${only})`);
+}
 const reportDb = flag("--report-db");
 const reportRuns = Number(flag("--runs") ?? 3);
+/** Whether a section runs: all of them, or the one named by --only. */
+const want = (section: string) => only === undefined || only === section;
 const work = mkdtempSync(join(tmpdir(), "xtriage-bench-"));
 // One environment for every run, baseline included (NODE_EXTRA_CA_CERTS alone triples node's start-up).
 const env: Record<string, string> = {
@@ -247,38 +252,8 @@ async function triageFirstCase(db: string, target: number): Promise<void> {
   );
 }
 
-async function main(): Promise<void> {
-  process.stderr.write(`xtriage bench (node ${process.version}); scratch ${work}\n`);
-  if (only === "report") {
-    process.stderr.write("report on 1M\n");
-    reportOnMillion();
-    finish();
-    return;
-  }
-
-  process.stderr.write("start-up\n");
-  startupRatio("xtriage --version vs node -e 0", [bin, "--version"], {}, 1.5);
-
-  process.stderr.write("import 100k\n");
-  const file100k = join(work, "100k.jsonl");
-  await writeSyntheticPages(file100k, 100_000);
-  const db100k = join(work, "100k.db");
-  const importRate = importMentions(file100k, db100k);
-  const bareRate = bareLoop(file100k, join(work, "bare.db"));
-  const importRatio = importRate / bareRate;
-  report(
-    "import throughput",
-    `${Math.round(importRate).toLocaleString("en")} mentions/s`,
-    ">= 20,000/s",
-    importRate >= 20_000,
-  );
-  report(
-    "import vs bare JSON.parse + insert loop",
-    `${(importRatio * 100).toFixed(0)}% (bare ${Math.round(bareRate).toLocaleString("en")}/s)`,
-    ">= 40%",
-    importRatio >= 0.4,
-  );
-
+/** The figures read from the 100k-mention database the import built. */
+async function afterImport(db100k: string): Promise<void> {
   process.stderr.write("list on 100k\n");
   startupRatio(
     "xtriage list --json --limit 50 (100k) vs node -e 0",
@@ -307,11 +282,46 @@ async function main(): Promise<void> {
 
   process.stderr.write("fetch: API requests\n");
   await fetchRequests();
+}
 
-  if (!quick) {
+async function main(): Promise<void> {
+  process.stderr.write(`xtriage bench (node ${process.version}); scratch ${work}\n`);
+
+  if (want("startup")) {
+    process.stderr.write("start-up\n");
+    startupRatio("xtriage --version vs node -e 0", [bin, "--version"], {}, 1.5);
+  }
+
+  if (want("import")) {
+    process.stderr.write("import 100k\n");
+    const file100k = join(work, "100k.jsonl");
+    await writeSyntheticPages(file100k, 100_000);
+    const db100k = join(work, "100k.db");
+    const importRate = importMentions(file100k, db100k);
+    const bareRate = bareLoop(file100k, join(work, "bare.db"));
+    const importRatio = importRate / bareRate;
+    report(
+      "import throughput",
+      `${Math.round(importRate).toLocaleString("en")} mentions/s`,
+      ">= 20,000/s",
+      importRate >= 20_000,
+    );
+    report(
+      "import vs bare JSON.parse + insert loop",
+      `${(importRatio * 100).toFixed(0)}% (bare ${Math.round(bareRate).toLocaleString("en")}/s)`,
+      ">= 40%",
+      importRatio >= 0.4,
+    );
+
+    if (only === undefined) await afterImport(db100k);
+  }
+
+  if ((!quick || only === "report") && want("report")) {
     process.stderr.write("report on 1M\n");
     reportOnMillion();
+  }
 
+  if (!quick && want("import")) {
     process.stderr.write("import 1M (peak memory)\n");
     const file1m = join(work, "1m.jsonl");
     await writeSyntheticPages(file1m, 1_000_000, 7);
@@ -327,11 +337,6 @@ async function main(): Promise<void> {
     );
   }
 
-  finish();
-}
-
-/** Drop the scratch folder and print the table of figures. */
-function finish(): void {
   rmSync(work, { recursive: true, force: true });
   const width = Math.max(...rows.map((r) => r.what.length));
   const lines = rows.map(

@@ -43,7 +43,8 @@ const lazyChildProcess = {
 await build({
   ...common,
   plugins: [lazyChildProcess],
-  entryPoints: { main: "src/main.ts" },
+  // the import worker sits beside the chunks: src/commands/import-source.ts finds it as ./import-worker.js
+  entryPoints: { main: "src/main.ts", "chunks/import-worker": "src/commands/import-worker.ts" },
   outdir: "dist",
   splitting: true,
   chunkNames: "chunks/[name]-[hash]",

@@ -186,13 +186,15 @@ async function walk(
   accounts: Account[],
   budget: number | undefined,
 ): Promise<SourceResult> {
-  const [{ syncRepo }, { parseDocument }, { createIngester }, { score }, { priceTable }] = await Promise.all([
-    import("../store/sync.js"),
-    import("../core/normalize.js"),
-    import("./ingest.js"),
-    import("../core/score/index.js"),
-    import("../x/cost.js"),
-  ]);
+  const [{ syncRepo }, { parseDocument }, { prepareDocument }, { createIngester }, scorer, { priceTable }] =
+    await Promise.all([
+      import("../store/sync.js"),
+      import("../core/normalize.js"),
+      import("../core/prepare.js"),
+      import("./ingest.js"),
+      import("../core/score/index.js"),
+      import("../x/cost.js"),
+    ]);
   const sync = syncRepo(db);
   const now = ctx.now();
   const cursor = sync.cursor(source.account.id, source.key);
@@ -200,7 +202,7 @@ async function walk(
   const ingester = createIngester(
     db,
     config,
-    score,
+    scorer,
     source.kind === "mentions" ? "mentions" : `search:${source.query}`,
     accounts.map((a) => a.id),
   );
@@ -240,8 +242,8 @@ async function walk(
       if (page.meta.oldest_id) oldest = page.meta.oldest_id;
       result.fetched += page.data?.length ?? 0;
       result.api_errors += page.errors?.length ?? 0;
-      const parsed = parseDocument(page);
-      db.transaction(() => ingester.add(parsed, now.toISOString(), counts)).immediate();
+      const prepared = prepareDocument(parseDocument(page));
+      db.transaction(() => ingester.add(prepared, now.toISOString(), counts)).immediate();
       if (progress) {
         ctx.io.err.write(`\r@${source.account.handle} ${source.key}: page ${result.pages}, ${result.fetched} posts`);
       }

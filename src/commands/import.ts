@@ -31,6 +31,7 @@ export interface ImportSummary extends IngestCounts {
 const MAX_LINE_BYTES = 1024 * 1024;
 const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 const BATCH_SIZE = 5000;
+const WORKER_MIN_BYTES = 1024 * 1024;
 
 export function register(program: Command, ctx: Context): void {
   program
@@ -59,22 +60,26 @@ export function register(program: Command, ctx: Context): void {
 
 export async function runImport(ctx: Context, file: string, opts: ImportOptions): Promise<number> {
   const input = openInput(ctx, file);
-  const [{ readDocuments }, { parseDocument, InputError }, { createIngester }, { score }, db, config] =
-    await Promise.all([
-      import("../io/documents.js"),
-      import("../core/normalize.js"),
-      import("./ingest.js"),
-      import("../core/score/index.js"),
-      ctx.db(),
-      ctx.config(),
-    ]);
-  const ingester = createIngester(db, config, score, "import");
+  const [source, { createIngester, scoringConfigFrom }, scorer, db, config] = await Promise.all([
+    import("./import-source.js"),
+    import("./ingest.js"),
+    import("../core/score/index.js"),
+    ctx.db(),
+    ctx.config(),
+  ]);
+  const ingester = createIngester(db, config, scorer, "import");
   const counts = emptyCounts();
   const badLines: BadLine[] = [];
   let apiErrors = 0;
   const fetchedAt = ctx.now().toISOString();
   const batchSize = opts.batchSize ?? BATCH_SIZE;
   const strict = opts.strict === true;
+  const limits = { maxLineBytes: opts.maxLineBytes ?? MAX_LINE_BYTES, maxDocumentBytes: MAX_DOCUMENT_BYTES };
+  const script = typeof input === "string" ? useWorker(ctx, input, source, limits.maxLineBytes) : undefined;
+  const items =
+    typeof input === "string" && script
+      ? source.workerImportItems(script, { file: input, ...limits, scoring: scoringConfigFrom(config) })
+      : source.importItems(typeof input === "string" ? createReadStream(input) : input, limits);
 
   // --strict keeps one transaction for the whole input so a bad line leaves nothing behind;
   // otherwise each batch commits on its own and memory stays flat.
@@ -100,30 +105,18 @@ export async function runImport(ctx: Context, file: string, opts: ImportOptions)
   // a bigger page cache for the duration: index pages stay in memory across batches
   db.pragma("cache_size = -32768");
   try {
-    for await (const doc of readDocuments(input, {
-      maxLineBytes: opts.maxLineBytes ?? MAX_LINE_BYTES,
-      maxDocumentBytes: MAX_DOCUMENT_BYTES,
-    })) {
-      if ("error" in doc) {
-        badLines.push({ line: doc.line, reason: doc.error });
+    for await (const item of items) {
+      if ("error" in item) {
+        badLines.push({ line: item.line, reason: item.error });
         if (strict) break;
         continue;
       }
-      let parsed: ReturnType<typeof parseDocument>;
-      try {
-        parsed = parseDocument(doc.value);
-      } catch (e) {
-        if (!(e instanceof InputError)) throw e;
-        badLines.push({ line: doc.line, reason: e.message });
-        if (strict) break;
-        continue;
-      }
-      for (const problem of parsed.problems) badLines.push({ line: doc.line, reason: problem });
-      if (strict && parsed.problems.length > 0) break;
-      apiErrors += parsed.apiErrors.length;
+      for (const problem of item.problems) badLines.push({ line: item.line, reason: problem });
+      if (strict && item.problems.length > 0) break;
+      apiErrors += item.apiErrors;
       begin();
-      ingester.add(parsed, fetchedAt, counts);
-      inBatch += parsed.posts.length;
+      ingester.add(item.doc, fetchedAt, counts);
+      inBatch += item.doc.posts.length;
       if (!strict && inBatch >= batchSize) commit();
     }
     if (strict && badLines.length > 0) {
@@ -140,7 +133,9 @@ export async function runImport(ctx: Context, file: string, opts: ImportOptions)
   } finally {
     if (inTransaction) db.exec("ROLLBACK");
     db.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
-    if (input !== ctx.io.in) input.destroy();
+    // ends the worker, or closes the file
+    await items.return(undefined);
+    if (typeof input !== "string" && input !== ctx.io.in) input.destroy();
   }
 
   const summary: ImportSummary = {
@@ -154,7 +149,32 @@ export async function runImport(ctx: Context, file: string, opts: ImportOptions)
   return badLines.length > 0 ? Exit.error : Exit.ok;
 }
 
-function openInput(ctx: Context, file: string): Readable {
+/**
+ * Whether to parse and gather text evidence on a worker thread: for JSONL files from
+ * WORKER_MIN_BYTES on (a worker costs tens of milliseconds to start; a pretty-printed document is
+ * parsed whole, on the main thread). XTRIAGE_IMPORT_WORKER=on|off overrides the size rule.
+ */
+function useWorker(
+  ctx: Context,
+  file: string,
+  source: typeof import("./import-source.js"),
+  maxLineBytes: number,
+): URL | undefined {
+  const setting = ctx.env.XTRIAGE_IMPORT_WORKER ?? "auto";
+  if (setting !== "auto" && setting !== "on" && setting !== "off") {
+    throw new UsageError(`XTRIAGE_IMPORT_WORKER must be on, off or auto, not ${setting}`);
+  }
+  if (setting === "off") return undefined;
+  const script = source.workerScript();
+  if (setting === "on" && !script) {
+    throw new XtriageError("XTRIAGE_IMPORT_WORKER=on, but the import worker is not built (npm run build)");
+  }
+  if (!script || (setting === "auto" && statSync(file).size < WORKER_MIN_BYTES)) return undefined;
+  return source.firstLineParses(file, maxLineBytes) ? script : undefined;
+}
+
+/** A file path (read by whichever thread parses it), or standard input. */
+function openInput(ctx: Context, file: string): string | Readable {
   if (file === "-") {
     if (ctx.io.stdinIsTTY)
       throw new UsageError("import - reads standard input, but it is a terminal", "pipe a file in");
@@ -162,7 +182,7 @@ function openInput(ctx: Context, file: string): Readable {
   }
   if (!existsSync(file)) throw new NotFoundError(`no such file: ${file}`);
   if (statSync(file).isDirectory()) throw new UsageError(`${file} is a directory, not a file`);
-  return createReadStream(file);
+  return file;
 }
 
 function report(ctx: Context, s: ImportSummary, json: boolean): void {

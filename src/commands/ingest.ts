@@ -1,12 +1,17 @@
 import type { Config } from "../config.js";
-import type { ParsedDocument, ParsedPost } from "../core/normalize.js";
+import type { PreparedDocument, PreparedPost } from "../core/prepare.js";
+import type { TextEvidence } from "../core/score/evidence.js";
 import { tagKey } from "../core/tags.js";
-import type { Author, Score, ScoreContext, ScoringConfig } from "../core/types.js";
+import type { Author, Post, Score, ScoreContext, ScoringConfig } from "../core/types.js";
 import { assignStickyOwners } from "../store/actions.js";
 import type { DB } from "../store/db.js";
 import { authorsRepo, mentionsRepo } from "../store/mentions.js";
 
-export type ScoreFn = (post: ParsedPost["post"], author: Author | undefined, ctx: ScoreContext) => Score;
+/** The scorer in its two parts (src/core/score): the text evidence, and the score from it in context. */
+export interface Scorer {
+  gatherEvidence(post: Post, config: ScoringConfig): TextEvidence;
+  scoreWithEvidence(evidence: TextEvidence, post: Post, author: Author | undefined, ctx: ScoreContext): Score;
+}
 
 export interface IngestCounts {
   imported: number;
@@ -35,7 +40,7 @@ export function scoringConfigFrom(config: Config): ScoringConfig {
  * Stores parsed posts: authors and referenced posts refreshed, each mention scored and upserted
  * without touching its triage state. Used by `import` and `fetch`; the caller owns the transaction.
  */
-export function createIngester(db: DB, config: Config, score: ScoreFn, source: string, brandIds: string[] = []) {
+export function createIngester(db: DB, config: Config, scorer: Scorer, source: string, brandIds: string[] = []) {
   const mentions = mentionsRepo(db);
   const authors = authorsRepo(db);
   const scoring = scoringConfigFrom(config);
@@ -61,7 +66,7 @@ export function createIngester(db: DB, config: Config, score: ScoreFn, source: s
     return config.accounts[0]?.id ?? brandIds[0] ?? null;
   }
 
-  function contextFor(p: ParsedPost): ScoreContext {
+  function contextFor(p: PreparedPost): ScoreContext {
     const tags = new Map<string, number>();
     for (const tag of p.post.hashtags) {
       const key = tagKey(tag);
@@ -82,7 +87,7 @@ export function createIngester(db: DB, config: Config, score: ScoreFn, source: s
   }
 
   return {
-    add(doc: ParsedDocument, fetchedAt: string, counts: IngestCounts): void {
+    add(doc: PreparedDocument, fetchedAt: string, counts: IngestCounts): void {
       const fresh: string[] = [];
       for (const user of doc.users) upsertAuthor(user, fetchedAt);
       for (const ref of doc.referenced) authors.upsertReferenced(ref, fetchedAt);
@@ -91,7 +96,7 @@ export function createIngester(db: DB, config: Config, score: ScoreFn, source: s
           counts.dropped++;
           continue;
         }
-        const raw = JSON.stringify(p.raw);
+        const raw = p.rawJson;
         const stored = mentions.rawJson(p.post.id);
         if (stored === raw) {
           counts.unchanged++;
@@ -104,7 +109,12 @@ export function createIngester(db: DB, config: Config, score: ScoreFn, source: s
           source,
           raw,
           fetchedAt,
-          score: score(p.post, p.author, contextFor(p)),
+          score: scorer.scoreWithEvidence(
+            p.evidence ?? scorer.gatherEvidence(p.post, scoring),
+            p.post,
+            p.author,
+            contextFor(p),
+          ),
         };
         if (stored === undefined) {
           mentions.insert(row);

@@ -7,6 +7,8 @@ import { migrations, SCHEMA_VERSION } from "./migrations.js";
 
 export type DB = Database.Database;
 
+const PAGE_SIZE = 8192;
+
 export interface OpenOptions {
   /** Busy wait before giving up on a lock held by another process, in ms. */
   busyTimeoutMs?: number;
@@ -27,6 +29,10 @@ export function openDb(path: string, opts: OpenOptions = {}): DB {
     throw new XtriageError(`cannot open database ${path}: ${(e as Error).message}`);
   }
   try {
+    // Only takes effect on a new database (before its first write). A mention row carries its raw
+    // JSON and its scored reasons, about 2 KB: a 4 KB page holds one, an 8 KB page three, so imports
+    // write a third fewer pages.
+    db.pragma(`page_size = ${PAGE_SIZE}`);
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");
     db.pragma("foreign_keys = ON");

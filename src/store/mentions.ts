@@ -86,13 +86,10 @@ const ORDER_SQL: Record<ListFilter["order"], string> = {
 /** Prepared statements for the mentions table and its neighbours, one set per connection. */
 export function mentionsRepo(db: DB) {
   const rawById = db.prepare<[string], { raw_json: string }>("SELECT raw_json FROM mentions WHERE id = ?");
-  const insert = db.prepare(`
-    INSERT INTO mentions (id, account_id, author_id, text, lang, created_at, conversation_id, in_reply_to_user_id,
-      replied_to_id, quoted_id, hashtags, metrics, source, raw_json, fetched_at,
-      troll, label, complaint, sentiment, reach, urgency, priority, score_json, scored_at)
-    VALUES (@id, @account_id, @author_id, @text, @lang, @created_at, @conversation_id, @in_reply_to_user_id,
-      @replied_to_id, @quoted_id, @hashtags, @metrics, @source, @raw_json, @fetched_at,
-      @troll, @label, @complaint, @sentiment, @reach, @urgency, @priority, @score_json, @fetched_at)`);
+  // Positional parameters: binding two dozen values by name costs more than the insert itself.
+  const insert = db.prepare(
+    `INSERT INTO mentions (${INSERT_COLUMNS.join(", ")}, scored_at) VALUES (${INSERT_COLUMNS.map(() => "?").join(", ")}, ?)`,
+  );
   // Only the columns X owns and the scores derived from them: triage state is never touched.
   const updateFromX = db.prepare(`
     UPDATE mentions SET text = @text, lang = @lang, created_at = @created_at, conversation_id = @conversation_id,
@@ -132,7 +129,8 @@ export function mentionsRepo(db: DB) {
     },
 
     insert(m: StoredMention): void {
-      insert.run(rowParams(m));
+      const row = rowParams(m);
+      insert.run(...INSERT_COLUMNS.map((column) => row[column]), row.fetched_at);
       writeTags(m.post);
     },
 
@@ -197,6 +195,32 @@ export function mentionsRepo(db: DB) {
 }
 
 export type MentionsRepo = ReturnType<typeof mentionsRepo>;
+
+const INSERT_COLUMNS = [
+  "id",
+  "account_id",
+  "author_id",
+  "text",
+  "lang",
+  "created_at",
+  "conversation_id",
+  "in_reply_to_user_id",
+  "replied_to_id",
+  "quoted_id",
+  "hashtags",
+  "metrics",
+  "source",
+  "raw_json",
+  "fetched_at",
+  "troll",
+  "label",
+  "complaint",
+  "sentiment",
+  "reach",
+  "urgency",
+  "priority",
+  "score_json",
+] as const;
 
 function hoursBefore(iso: string, hours: number): string {
   return new Date(Date.parse(iso) - hours * 3_600_000).toISOString();
@@ -319,10 +343,18 @@ export function authorsRepo(db: DB) {
       placeholder.run(id, now, now);
     },
     upsertReferenced(
-      r: { id: string; authorId: string; text: string; createdAt: string; conversationId: string; raw: unknown },
+      r: { id: string; authorId: string; text: string; createdAt: string; conversationId: string; rawJson: string },
       now: string,
     ): void {
-      upsertRef.run({ ...r, raw: JSON.stringify(r.raw), now });
+      upsertRef.run({
+        id: r.id,
+        authorId: r.authorId,
+        text: r.text,
+        createdAt: r.createdAt,
+        conversationId: r.conversationId,
+        raw: r.rawJson,
+        now,
+      });
     },
     get(id: string): AuthorRow | undefined {
       return byId.get(id);

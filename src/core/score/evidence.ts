@@ -19,6 +19,8 @@ export interface TextEvidence {
 const MOCKERY_EMOJI = /🤡|🙄|😂|🤣|💩|🖕|😹|🥱|🤪|😆/gu;
 const ANGRY_EMOJI = /😡|🤬|😠|😤|👎|💢/gu;
 const POSITIVE_EMOJI = /❤️|❤|😍|🥰|👍|🙏|😊|💙|💚|💜|🧡|💛|🤗|😀|😃|🙂|🎉/gu;
+/** Every emoji above is ❤ or outside the BMP (a surrogate pair): without either, all counts are 0. */
+const MAY_HAVE_EMOJI = /[\u2764\ud800-\udfff]/;
 
 export function gatherEvidence(post: Post, config: ScoringConfig): TextEvidence {
   const lang = scoringLanguage(post.lang, post.text);
@@ -33,11 +35,13 @@ export function gatherEvidence(post: Post, config: ScoringConfig): TextEvidence 
     tokens,
     matches,
     question: post.text.includes("?") || post.text.includes("¿"),
-    emoji: {
-      mockery: countPattern(post.text, MOCKERY_EMOJI),
-      angry: countPattern(post.text, ANGRY_EMOJI),
-      positive: countPattern(post.text, POSITIVE_EMOJI),
-    },
+    emoji: MAY_HAVE_EMOJI.test(post.text)
+      ? {
+          mockery: countPattern(post.text, MOCKERY_EMOJI),
+          angry: countPattern(post.text, ANGRY_EMOJI),
+          positive: countPattern(post.text, POSITIVE_EMOJI),
+        }
+      : { mockery: 0, angry: 0, positive: 0 },
     model: lang === "other" ? undefined : modelSignals(lang, post.text, tokens, matches),
   };
 }

@@ -21,6 +21,8 @@ const CATEGORY_REPEAT = 4;
 const MENTION = "@user";
 
 const EMOJI = /\p{Extended_Pictographic}/gu;
+/** ASCII has no pictographs: such posts skip the emoji pass. */
+const NON_ASCII = /[^\0-\x7f]/;
 
 function step(hash: number, code: number): number {
   return Math.imul(hash ^ code, 16777619);
@@ -71,7 +73,8 @@ export function featureIndices(
     hash = step(hash, joined.charCodeAt(i + 4));
     indices.push(finish(hash));
   }
-  for (const match of rawText.matchAll(EMOJI)) indices.push(finish(hashString(EMOJI_SEED, match[0])));
+  if (NON_ASCII.test(rawText))
+    for (const match of rawText.matchAll(EMOJI)) indices.push(finish(hashString(EMOJI_SEED, match[0])));
   for (const category of categoryHits) {
     for (const index of categoryIndices(category)) indices.push(index);
   }

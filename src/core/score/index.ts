@@ -1,7 +1,7 @@
 import type { Author, HashtagScore, Post, Reason, Score, ScoreContext, ScoringConfig } from "../types.js";
 import { scoreComplaint } from "./complaint.js";
 import { weightOf } from "./config.js";
-import { gatherEvidence } from "./evidence.js";
+import { gatherEvidence, type TextEvidence } from "./evidence.js";
 import { scoreHashtags } from "./hashtags.js";
 import { scoreReach } from "./reach.js";
 import { addReason, clamp } from "./reasons.js";
@@ -18,15 +18,28 @@ import { scoreUrgency } from "./urgency.js";
  */
 
 export { DEFAULT_WEIGHTS, defaultScoringConfig, type WeightName } from "./config.js";
+export { gatherEvidence, type TextEvidence } from "./evidence.js";
 export { detectLanguage } from "./language.js";
 export { CATEGORIES, type Category } from "./lexicon.js";
 export { effectivePriority } from "./priority.js";
 
 /** Scores one post: pure, synchronous, no I/O. See design §5. */
 export function score(post: Post, author: Author | undefined, ctx: ScoreContext): Score {
+  return scoreWithEvidence(gatherEvidence(post, ctx.config), post, author, ctx);
+}
+
+/**
+ * The same score from evidence gathered ahead by `gatherEvidence(post, ctx.config)`: the text part
+ * needs no context, so `import` gathers it on another thread while this thread reads the database.
+ */
+export function scoreWithEvidence(
+  evidence: TextEvidence,
+  post: Post,
+  author: Author | undefined,
+  ctx: ScoreContext,
+): Score {
   const { config } = ctx;
   const reasons: Reason[] = [];
-  const evidence = gatherEvidence(post, config);
   const complaint = scoreComplaint(evidence, config, reasons);
   const sentiment = scoreSentiment(evidence, reasons);
   // Rounded before labelling, so the label always agrees with the number shown next to it.

@@ -1,0 +1,41 @@
+import type { ParsedDocument, ReferencedPost } from "./normalize.js";
+import { gatherEvidence, type TextEvidence } from "./score/evidence.js";
+import type { Author, Post, ScoringConfig } from "./types.js";
+
+/**
+ * A parsed document with the work that needs no database done ahead: raw JSON serialised and,
+ * when asked, the text evidence of each post gathered. Pure, so `import` can run it on a worker
+ * thread; what crosses threads is plain data (strings, arrays, objects and Maps).
+ */
+export interface PreparedPost {
+  post: Post;
+  author?: Author;
+  /** The post as X sent it, serialised: stored, and compared on re-import. */
+  rawJson: string;
+  /** The context-free part of the score; gathered when missing. */
+  evidence?: TextEvidence;
+}
+
+export interface PreparedReferenced extends Omit<ReferencedPost, "raw"> {
+  rawJson: string;
+}
+
+export interface PreparedDocument {
+  posts: PreparedPost[];
+  users: Author[];
+  referenced: PreparedReferenced[];
+}
+
+/** With `scoring`, evidence is gathered for every post that can become a case (not for retweets). */
+export function prepareDocument(doc: ParsedDocument, scoring?: ScoringConfig): PreparedDocument {
+  return {
+    posts: doc.posts.map((p) => {
+      const prepared: PreparedPost = { post: p.post, rawJson: JSON.stringify(p.raw) };
+      if (p.author) prepared.author = p.author;
+      if (scoring && !p.post.isRetweet) prepared.evidence = gatherEvidence(p.post, scoring);
+      return prepared;
+    }),
+    users: doc.users,
+    referenced: doc.referenced.map(({ raw, ...r }) => ({ ...r, rawJson: JSON.stringify(raw) })),
+  };
+}
