@@ -1,4 +1,5 @@
 import { PassThrough, type Readable, Writable } from "node:stream";
+import { isatty } from "node:tty";
 
 /** Where a command reads and writes, and what the terminal can do. The only owner of stdin/stdout/stderr. */
 export interface IOStreams {
@@ -52,10 +53,13 @@ export function systemIO(flags: StreamFlags = {}, env: Env = process.env): IOStr
   const stdoutIsTTY = process.stdout.isTTY === true;
   const stderrIsTTY = process.stderr.isTTY === true;
   return {
-    in: process.stdin,
+    // Standard input is set up only when read: building the stream costs ~2 ms of every start.
+    get in() {
+      return process.stdin;
+    },
     out: process.stdout,
     err: process.stderr,
-    stdinIsTTY: process.stdin.isTTY === true,
+    stdinIsTTY: isatty(0),
     stdoutIsTTY,
     stderrIsTTY,
     colorOut: decideColor(stdoutIsTTY, env, flags.noColor),

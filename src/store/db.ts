@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { Exit, fromSqliteError, XtriageError } from "../errors.js";
 import { migrations, SCHEMA_VERSION } from "./migrations.js";
@@ -48,10 +49,16 @@ export function openDb(path: string, opts: OpenOptions = {}): DB {
  * The compiled addon's path. Handing it to better-sqlite3 skips the `bindings` package's search
  * through a dozen candidate paths on every start (measurable in `list`'s start-up time).
  */
+const ADDON = "build/Release/better_sqlite3.node";
+
 function addonPath(): string | undefined {
+  // Where npm puts it for this package (from dist/chunks/ and from src/store/ alike): a stat instead
+  // of a module resolution, ~2 ms less on every start. Elsewhere (hoisted installs), resolve it.
+  const nested = fileURLToPath(new URL(`../../node_modules/better-sqlite3/${ADDON}`, import.meta.url));
+  if (existsSync(nested)) return nested;
   try {
     const pkg = createRequire(import.meta.url).resolve("better-sqlite3/package.json");
-    const addon = join(dirname(pkg), "build", "Release", "better_sqlite3.node");
+    const addon = join(dirname(pkg), ADDON);
     return existsSync(addon) ? addon : undefined;
   } catch {
     return undefined;
