@@ -11,5 +11,7 @@ if (args.length === 1 && (args[0] === "--version" || args[0] === "-V")) {
   const { version } = await import("../dist/version.js");
   process.stdout.write(`${version}\n`);
 } else {
-  await import("../dist/main.js");
+  // `list` has a bundle of its own (faster to start); every other command is in main
+  const { bundleFor } = await import("../dist/route.js");
+  await import(`../dist/${bundleFor(args)}.js`);
 }

@@ -3,6 +3,7 @@ import { type Context, createContext, type GlobalOptions } from "./context.js";
 import { Exit, fromSqliteError, XtriageError } from "./errors.js";
 import type { IOStreams } from "./io/iostreams.js";
 import { sanitizeText } from "./io/sanitize.js";
+import { commandName } from "./route.js";
 
 declare const __XTRIAGE_VERSION__: string;
 const VERSION = typeof __XTRIAGE_VERSION__ === "string" ? __XTRIAGE_VERSION__ : "0.0.0-dev";
@@ -74,18 +75,6 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
 };
 
 const ALIASES: Record<string, string> = { queue: "list" };
-
-/** Global options that take a value: their value is not the command name. */
-const VALUE_OPTIONS = new Set(["--db", "--config", "--agent"]);
-
-function commandName(argv: string[]): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (VALUE_OPTIONS.has(arg)) i++;
-    else if (!arg.startsWith("-")) return arg;
-  }
-  return undefined;
-}
 
 async function loadCommands(argv: string[]): Promise<CommandModule[]> {
   const given = commandName(argv);

@@ -218,10 +218,32 @@ export function* byEffectivePriority(
   } else {
     order = [...ranks(repo.listKeys(filter), sla, now, min)].sort(before).slice(0, limit || undefined);
   }
+  yield* readWhole(repo, order, sla, now);
+}
+
+/** Rows read whole per this many keys: one query per page instead of one per row. */
+const READ_PAGE = 100;
+
+function* readWhole(
+  repo: ReturnType<typeof mentionsRepo>,
+  order: Iterable<Ranked>,
+  sla: SlaConfig,
+  now: Date,
+): Generator<MentionView> {
+  let page: Ranked[] = [];
+  const views = function* () {
+    const rows = repo.getMany(page.map((r) => r.key.id));
+    for (const r of page) {
+      const row = rows.get(r.key.id);
+      if (row) yield toView(row, sla, now, r);
+    }
+    page = [];
+  };
   for (const r of order) {
-    const row = repo.get(r.key.id);
-    if (row) yield toView(row, sla, now, r);
+    page.push(r);
+    if (page.length === READ_PAGE) yield* views();
   }
+  yield* views();
 }
 
 /** k-way merge of streams each already in `before` order. */

@@ -83,89 +83,124 @@ const ORDER_SQL: Record<ListFilter["order"], string> = {
   urgency: "m.urgency DESC, m.created_at ASC",
 };
 
+/** A statement compiled when first used: a command that reads two of them does not compile a dozen. */
+function onFirstUse<T>(prepare: () => T): () => T {
+  let statement: T | undefined;
+  return () => {
+    statement ??= prepare();
+    return statement;
+  };
+}
+
 /** Prepared statements for the mentions table and its neighbours, one set per connection. */
 export function mentionsRepo(db: DB) {
-  const rawById = db.prepare<[string], { raw_json: string }>("SELECT raw_json FROM mentions WHERE id = ?");
+  const rawById = onFirstUse(() =>
+    db.prepare<[string], { raw_json: string }>("SELECT raw_json FROM mentions WHERE id = ?"),
+  );
   // Positional parameters: binding two dozen values by name costs more than the insert itself.
-  const insert = db.prepare(
-    `INSERT INTO mentions (${INSERT_COLUMNS.join(", ")}, scored_at) VALUES (${INSERT_COLUMNS.map(() => "?").join(", ")}, ?)`,
+  const insert = onFirstUse(() =>
+    db.prepare(
+      `INSERT INTO mentions (${INSERT_COLUMNS.join(", ")}, scored_at) VALUES (${INSERT_COLUMNS.map(() => "?").join(", ")}, ?)`,
+    ),
   );
   // Only the columns X owns and the scores derived from them: triage state is never touched.
-  const updateFromX = db.prepare(`
+  const updateFromX = onFirstUse(() =>
+    db.prepare(`
     UPDATE mentions SET text = @text, lang = @lang, created_at = @created_at, conversation_id = @conversation_id,
       in_reply_to_user_id = @in_reply_to_user_id, replied_to_id = @replied_to_id, quoted_id = @quoted_id,
       hashtags = @hashtags, metrics = @metrics, raw_json = @raw_json, fetched_at = @fetched_at,
       account_id = COALESCE(account_id, @account_id),
       troll = @troll, label = @label, complaint = @complaint, sentiment = @sentiment, reach = @reach,
       urgency = @urgency, priority = @priority, score_json = @score_json, scored_at = @fetched_at
-    WHERE id = @id`);
-  const deleteTags = db.prepare("DELETE FROM mention_hashtags WHERE mention_id = ?");
-  const insertTag = db.prepare(
-    "INSERT OR IGNORE INTO mention_hashtags (mention_id, tag, author_id, created_at) VALUES (?, ?, ?, ?)",
+    WHERE id = @id`),
   );
-  const tagAuthors = db.prepare<[string, string, string], { n: number }>(
-    "SELECT count(DISTINCT author_id) AS n FROM mention_hashtags WHERE tag = ? AND created_at > ? AND created_at <= ?",
+  const deleteTags = onFirstUse(() => db.prepare("DELETE FROM mention_hashtags WHERE mention_id = ?"));
+  const insertTag = onFirstUse(() =>
+    db.prepare("INSERT OR IGNORE INTO mention_hashtags (mention_id, tag, author_id, created_at) VALUES (?, ?, ?, ?)"),
   );
-  const contacts = db.prepare<[string, string, string], { n: number }>(
-    "SELECT count(*) AS n FROM mentions WHERE author_id = ? AND created_at >= ? AND created_at < ?",
+  const tagAuthors = onFirstUse(() =>
+    db.prepare<[string, string, string], { n: number }>(
+      "SELECT count(DISTINCT author_id) AS n FROM mention_hashtags WHERE tag = ? AND created_at > ? AND created_at <= ?",
+    ),
   );
-  const labels = db.prepare<[string], { troll: number; genuine: number }>(`
+  const contacts = onFirstUse(() =>
+    db.prepare<[string, string, string], { n: number }>(
+      "SELECT count(*) AS n FROM mentions WHERE author_id = ? AND created_at >= ? AND created_at < ?",
+    ),
+  );
+  const labels = onFirstUse(() =>
+    db.prepare<[string], { troll: number; genuine: number }>(`
     SELECT coalesce(sum(a.kind = 'ignore' AND a.reason = 'troll'), 0) AS troll,
            coalesce(sum(a.kind IN ('reply', 'dm', 'resolve')), 0) AS genuine
     FROM actions a JOIN mentions m ON m.id = a.mention_id
-    WHERE m.author_id = ? AND a.state IN ('done', 'sent')`);
-  const verdicts = db.prepare<[], { n: number }>(
-    "SELECT EXISTS (SELECT 1 FROM actions WHERE kind IN ('ignore', 'reply', 'dm', 'resolve')) AS n",
+    WHERE m.author_id = ? AND a.state IN ('done', 'sent')`),
   );
-  const byId = db.prepare<[string], MentionRow>(`${SELECT_ROW} WHERE m.id = ?`);
-  const byConversation = db.prepare<[string], MentionRow>(
-    `${SELECT_ROW} WHERE m.conversation_id = ? ORDER BY m.created_at, m.id`,
+  const verdicts = onFirstUse(() =>
+    db.prepare<[], { n: number }>(
+      "SELECT EXISTS (SELECT 1 FROM actions WHERE kind IN ('ignore', 'reply', 'dm', 'resolve')) AS n",
+    ),
+  );
+  const byId = onFirstUse(() => db.prepare<[string], MentionRow>(`${SELECT_ROW} WHERE m.id = ?`));
+  const byIds = onFirstUse(() =>
+    db.prepare<[string], MentionRow>(`${SELECT_ROW} WHERE m.id IN (SELECT value FROM json_each(?))`),
+  );
+  const byConversation = onFirstUse(() =>
+    db.prepare<[string], MentionRow>(`${SELECT_ROW} WHERE m.conversation_id = ? ORDER BY m.created_at, m.id`),
   );
 
   return {
     /** The stored raw JSON of a mention, or undefined when it is not stored. */
     rawJson(id: string): string | undefined {
-      return rawById.get(id)?.raw_json;
+      return rawById().get(id)?.raw_json;
     },
 
     insert(m: StoredMention): void {
       const row = rowParams(m);
-      insert.run(...INSERT_COLUMNS.map((column) => row[column]), row.fetched_at);
+      insert().run(...INSERT_COLUMNS.map((column) => row[column]), row.fetched_at);
       writeTags(m.post);
     },
 
     updateFromX(m: StoredMention): void {
-      updateFromX.run(rowParams(m));
-      deleteTags.run(m.post.id);
+      updateFromX().run(rowParams(m));
+      deleteTags().run(m.post.id);
       writeTags(m.post);
     },
 
     /** Distinct authors who used the tag in the 24 h up to `at`. */
     hashtagAuthors24h(tag: string, at: string): number {
-      return tagAuthors.get(tagKey(tag), hoursBefore(at, 24), at)?.n ?? 0;
+      return tagAuthors().get(tagKey(tag), hoursBefore(at, 24), at)?.n ?? 0;
     },
 
     /** Posts by the author in the 24 h before `at`. */
     contacts24h(authorId: string, at: string): number {
-      return contacts.get(authorId, hoursBefore(at, 24), at)?.n ?? 0;
+      return contacts().get(authorId, hoursBefore(at, 24), at)?.n ?? 0;
     },
 
     /** What agents concluded about this author's past cases. */
     pastLabels(authorId: string): { troll: number; genuine: number } {
-      return labels.get(authorId) ?? { troll: 0, genuine: 0 };
+      return labels().get(authorId) ?? { troll: 0, genuine: 0 };
     },
 
     /** Whether agents have judged any case yet (replied, resolved, ignored …). */
     hasVerdicts(): boolean {
-      return (verdicts.get()?.n ?? 0) === 1;
+      return (verdicts().get()?.n ?? 0) === 1;
     },
 
     get(id: string): MentionRow | undefined {
-      return byId.get(id);
+      return byId().get(id);
+    },
+
+    /** Several mentions in one query, by id (those not stored are missing from the map). */
+    getMany(ids: readonly string[]): Map<string, MentionRow> {
+      return new Map(
+        byIds()
+          .all(JSON.stringify(ids))
+          .map((row) => [row.id, row]),
+      );
     },
 
     conversation(conversationId: string): MentionRow[] {
-      return byConversation.all(conversationId);
+      return byConversation().all(conversationId);
     },
 
     /** Just what ordering the queue needs, for the same filter: cheap to read in bulk. */
@@ -189,7 +224,7 @@ export function mentionsRepo(db: DB) {
 
   function writeTags(post: Post): void {
     for (const tag of new Set(post.hashtags.map(tagKey))) {
-      insertTag.run(post.id, tag, post.authorId, post.createdAt);
+      insertTag().run(post.id, tag, post.authorId, post.createdAt);
     }
   }
 }
