@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { configValidatorSource } from "../../scripts/config-validator-source.js";
@@ -71,6 +71,44 @@ describe("config", () => {
   it("validates with the validator compiled from the schema (npm run gen keeps it current)", () => {
     const committed = readFileSync(join(ROOT, "src", "generated", "config-validator.js"), "utf8");
     expect(committed).toBe(configValidatorSource());
+  });
+
+  it("reads an unchanged config from its parsed copy, and a changed one anew", async () => {
+    const path = join(t.dir, "team.yaml");
+    const cache = join(t.dir, ".cache", "xtriage", "config.json");
+    const vips = async () => {
+      const res = await run(["--config", path, "config", "show", "--json"], env);
+      expect(res.code, res.stderr).toBe(0);
+      return JSON.parse(res.stdout).vipHandles as string[];
+    };
+    writeFileSync(path, "vip_handles: ['@ana']\n");
+    expect(await vips()).toEqual(["ana"]);
+    const stored = JSON.parse(readFileSync(cache, "utf8"));
+    expect(stored.doc).toEqual({ vip_handles: ["@ana"] });
+    // the copy is what is read while the file is unchanged...
+    writeFileSync(cache, JSON.stringify({ ...stored, doc: { vip_handles: ["@from_the_copy"] } }));
+    expect(await vips()).toEqual(["from_the_copy"]);
+    // ...and an edit of the file is seen at once
+    writeFileSync(path, "vip_handles: ['@bea', '@carla']\n");
+    expect(await vips()).toEqual(["bea", "carla"]);
+    // a bad edit is refused even though a good copy of the old file exists
+    writeFileSync(path, "vip_handles: 3\n");
+    expect((await run(["--config", path, "list"], env)).code).toBe(2);
+  });
+
+  it("works the same when the parsed copy is garbage or cannot be written", async () => {
+    const path = join(t.dir, "team.yaml");
+    writeFileSync(path, "vip_handles: ['@ana']\n");
+    mkdirSync(join(t.dir, ".cache", "xtriage"), { recursive: true });
+    writeFileSync(join(t.dir, ".cache", "xtriage", "config.json"), "{not json");
+    let res = await run(["--config", path, "config", "show", "--json"], env);
+    expect(res.code, res.stderr).toBe(0);
+    expect(JSON.parse(res.stdout).vipHandles).toEqual(["ana"]);
+    // a cache location that cannot be written (a file where its folder should be)
+    const blocked = { ...env, XDG_CACHE_HOME: path };
+    res = await run(["--config", path, "config", "show", "--json"], blocked);
+    expect(res.code, res.stderr).toBe(0);
+    expect(JSON.parse(res.stdout).vipHandles).toEqual(["ana"]);
   });
 
   it("says when a named config file is missing", async () => {
