@@ -69,19 +69,6 @@ export interface XClient {
   dmEvents(options?: DmPageOptions): AsyncGenerator<XDmPage, void, undefined>;
 }
 
-/** Fields and expansions xtriage asks for on mentions and search (the scenario format's set). */
-export const TWEET_FIELDS = [
-  "created_at",
-  "author_id",
-  "conversation_id",
-  "in_reply_to_user_id",
-  "referenced_tweets",
-  "lang",
-  "public_metrics",
-  "entities",
-  "note_tweet",
-  "edit_history_tweet_ids",
-];
 /** What a lean page asks for: enough to time and join posts and replies, nothing billed besides them. */
 export const SAMPLE_TWEET_FIELDS = [
   "created_at",
@@ -90,6 +77,14 @@ export const SAMPLE_TWEET_FIELDS = [
   "in_reply_to_user_id",
   "referenced_tweets",
   "lang",
+];
+/** Fields and expansions xtriage asks for on mentions and search (the scenario format's set). */
+export const TWEET_FIELDS = [
+  ...SAMPLE_TWEET_FIELDS,
+  "public_metrics",
+  "entities",
+  "note_tweet",
+  "edit_history_tweet_ids",
 ];
 export const TWEET_EXPANSIONS = ["author_id", "referenced_tweets.id", "in_reply_to_user_id"];
 export const USER_FIELDS = [
