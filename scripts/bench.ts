@@ -194,16 +194,37 @@ function reportOnMillion(): void {
       `  built by direct SQL inserts in ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(0)} s\n`,
     );
   }
-  const r = medianRatio(
+  const args = [bin, "report", "--json", "--since", "30d"];
+  // cold: the per-hour cache (migration 3) emptied before each run, as after a bulk import or `forget`
+  const emptyCache = () => {
+    const handle = new Database(db);
+    handle.exec("DELETE FROM report_buckets; DELETE FROM report_state;");
+    handle.close();
+  };
+  const cold = medianRatio(
     reportRuns,
-    () => wall([bin, "report", "--json", "--since", "30d"], { XTRIAGE_DB: db }),
+    () => {
+      emptyCache();
+      return wall(args, { XTRIAGE_DB: db });
+    },
     () => wall(["-e", "0"]),
   );
   report(
-    "xtriage report --json --since 30d (1M) vs node -e 0",
-    `${r.ratio.toFixed(1)}x (${r.a.toFixed(0)} ms vs ${r.b.toFixed(0)} ms, median of ${reportRuns})`,
+    "xtriage report --json --since 30d (1M, cold: cache emptied) vs node -e 0",
+    `${cold.ratio.toFixed(1)}x (${cold.a.toFixed(0)} ms vs ${cold.b.toFixed(0)} ms, median of ${reportRuns})`,
     "< 1,500 ms",
-    r.a < 1500,
+    cold.a < 1500,
+  );
+  const warm = medianRatio(
+    reportRuns,
+    () => wall(args, { XTRIAGE_DB: db }),
+    () => wall(["-e", "0"]),
+  );
+  report(
+    "xtriage report --json --since 30d (1M, warm cache) vs node -e 0",
+    `${warm.ratio.toFixed(1)}x (${warm.a.toFixed(0)} ms vs ${warm.b.toFixed(0)} ms, median of ${reportRuns})`,
+    "< 1,500 ms",
+    warm.a < 1500,
   );
   if (!reportDb) rmSync(db, { force: true });
 }

@@ -50,6 +50,16 @@ const fromJulianDay = (jd: number) => Math.round((jd - UNIX_EPOCH_JULIAN_DAY) * 
 const IN_SEGMENT = "m.created_at >= @start AND m.created_at < @end";
 const RESPONSE_DETAILS = "m.account_id, m.lang, m.label, m.assignee";
 
+/** A segment's row count and rowid sum (mentions) and hashtag rows: what the cache checks it by. */
+export /** UTC ms of a created_at, as SQL: julianday's, rounded as fromJulianDay rounds it (a NULL counts as day 0). */
+const MS = (column: string) =>
+  `CAST(round((coalesce(julianday(${column}), 0) - ${UNIX_EPOCH_JULIAN_DAY}) * 86400000) AS INTEGER)`;
+const FIRST_SENT = `(SELECT min(a.created_at) FROM actions a
+  WHERE a.mention_id = m.id AND a.kind IN ('reply', 'dm') AND a.state = 'sent')`;
+/** Separators of the per-column lists of one-hour reads, and the stand-in for NULL. */
+const SEP = "\u001e";
+const NULL = "\u001d";
+
 /** The SQL reading one segment [start, end) of created_at, for every account. */
 export function segmentReader(db: DB) {
   const volume = db.prepare(`
@@ -65,64 +75,254 @@ export function segmentReader(db: DB) {
     WHERE ${IN_SEGMENT} AND m.first_response_at IS NOT NULL`);
   const fromLog = db.prepare(`
     SELECT * FROM (
-      SELECT m.rowid, julianday(m.created_at),
-        (SELECT julianday(min(a.created_at)) FROM actions a
-         WHERE a.mention_id = m.id AND a.kind IN ('reply', 'dm') AND a.state = 'sent') AS first_response,
-        ${RESPONSE_DETAILS}
+      SELECT m.rowid, julianday(m.created_at), julianday(${FIRST_SENT}) AS first_response, ${RESPONSE_DETAILS}
       FROM mentions m INDEXED BY mentions_created
       WHERE ${IN_SEGMENT} AND m.first_response_at IS NULL AND m.status NOT IN ('new', 'ignored'))
     WHERE first_response IS NOT NULL`);
+  const mentionPrint = db.prepare<[string, string], { mentions: number; rowids: number }>(
+    "SELECT count(*) AS mentions, total(rowid) AS rowids FROM mentions INDEXED BY mentions_created WHERE created_at >= ? AND created_at < ?",
+  );
+  const tagPrint = db.prepare<[string, string], number>(
+    "SELECT count(*) FROM mention_hashtags INDEXED BY mention_hashtags_created WHERE created_at >= ? AND created_at < ?",
+  );
+  /**
+   * One hour's mentions in one pass and one result row: each column as one list in index order (no
+   * row crosses into JavaScript on its own), and per row its first response as text: "c" (stamped in
+   * the column) or "l" (from the log) with rowid, created and responded ms; empty when unanswered.
+   */
+  const hourColumns = db.prepare(`
+    SELECT count(*), total(m.rowid),
+      group_concat(m.status, ','), group_concat(ifnull(m.label, '-'), ','), count(m.label), group_concat(m.lang, char(30)),
+      group_concat(ifnull(m.account_id, char(29)), char(30)), count(m.account_id),
+      group_concat(ifnull(m.assignee, char(29)), char(30)), count(m.assignee),
+      group_concat(CASE
+        WHEN m.first_response_at IS NOT NULL
+          THEN 'c' || m.rowid || ',' || ${MS("m.created_at")} || ',' || ${MS("m.first_response_at")}
+        WHEN m.status IN ('new', 'ignored') OR julianday(${FIRST_SENT}) IS NULL THEN ''
+        ELSE 'l' || m.rowid || ',' || ${MS("m.created_at")} || ',' || ${MS(FIRST_SENT)} END, ';')
+    FROM mentions m INDEXED BY mentions_created WHERE ${IN_SEGMENT}`);
+  // The mention's account through the covering created_at index (a hashtag row has its post's
+  // created_at), else through the primary key: the same answer as a join on id, at a fraction of it.
   const hashtags = db.prepare(`
-    SELECT m.account_id, h.tag, count(*) AS posts, json_group_array(DISTINCT h.author_id) AS authors
-    FROM mention_hashtags h INDEXED BY mention_hashtags_created LEFT JOIN mentions m ON m.id = h.mention_id
-    WHERE h.created_at >= @start AND h.created_at < @end
-    GROUP BY m.account_id, h.tag`);
+    SELECT account_id, tag, count(*) AS posts, json_group_array(DISTINCT author_id) AS authors FROM (
+      SELECT h.tag, h.author_id, coalesce(
+        (SELECT m.account_id FROM mentions m INDEXED BY mentions_created WHERE m.created_at = h.created_at AND m.id = h.mention_id),
+        (SELECT m.account_id FROM mentions m WHERE m.id = h.mention_id)) AS account_id
+      FROM mention_hashtags h INDEXED BY mention_hashtags_created
+      WHERE h.created_at >= @start AND h.created_at < @end)
+    GROUP BY account_id, tag`);
   /** Hashtag rows one by one, with which half of the period each falls in (for a segment holding the middle). */
   const hashtagRows = db.prepare(`
     SELECT m.account_id, h.tag, h.author_id, h.created_at < @middle
     FROM mention_hashtags h INDEXED BY mention_hashtags_created LEFT JOIN mentions m ON m.id = h.mention_id
     WHERE h.created_at >= @start AND h.created_at < @end`);
 
-  return {
-    read(start: string, end: string): Segment {
-      const range = { start, end };
-      const rows = fromColumn.raw(true).all(range) as ResponseTuple[];
-      const fromColumnRows = rows.length;
-      for (const r of fromLog.raw(true).iterate(range) as Iterable<ResponseTuple>) rows.push(r);
-      const n = rows.length;
-      const dictionary: (string | null)[] = [];
-      const codes = new Map<string | null, number>();
-      const code = (value: string | null) => {
-        let c = codes.get(value);
-        if (c === undefined) {
-          c = dictionary.push(value) - 1;
-          codes.set(value, c);
-        }
-        return c;
-      };
-      const details = new Uint32Array(4 * n);
-      rows.forEach((r, i) => {
-        details[DETAIL.account * n + i] = code(r[3]);
-        details[DETAIL.lang * n + i] = code(r[4]);
-        details[DETAIL.label * n + i] = code(r[5]);
-        details[DETAIL.assignee * n + i] = code(r[6]);
-      });
+  const readTags = (range: { start: string; end: string }) =>
+    (hashtags.raw(true).all(range) as [string | null, string, number, string][]).map(
+      ([acc, tag, posts, authors]): TagGroup => [acc, tag, posts, JSON.parse(authors) as string[]],
+    );
+  const tagCount = (tags: TagGroup[]) => tags.reduce((sum, t) => sum + t[2], 0);
+
+  /** Any segment, row by row (the general case: several hours, or text the one-hour read cannot carry). */
+  function readRows(start: string, end: string): Segment & { print: Fingerprint } {
+    const range = { start, end };
+    const rows = fromColumn.raw(true).all(range) as ResponseTuple[];
+    const fromColumnRows = rows.length;
+    for (const r of fromLog.raw(true).iterate(range) as Iterable<ResponseTuple>) rows.push(r);
+    const n = rows.length;
+    const dict = dictionary();
+    const details = new Uint32Array(4 * n);
+    rows.forEach((r, i) => {
+      details[DETAIL.account * n + i] = dict.code(r[3]);
+      details[DETAIL.lang * n + i] = dict.code(r[4]);
+      details[DETAIL.label * n + i] = dict.code(r[5]);
+      details[DETAIL.assignee * n + i] = dict.code(r[6]);
+    });
+    const tags = readTags(range);
+    return {
+      volume: volume.raw(true).all(range) as VolumeRow[],
+      fromColumn: fromColumnRows,
+      keys: Float64Array.from(rows, (r) => r[0]),
+      created: Float64Array.from(rows, (r) => fromJulianDay(r[1])),
+      responded: Float64Array.from(rows, (r) => fromJulianDay(r[2])),
+      details,
+      dictionary: dict.values,
+      hashtags: tags,
+      print: { ...mentionPrint.get(start, end)!, tags: tagPrint.pluck().get(start, end) ?? 0 },
+    };
+  }
+
+  /** A segment inside one hour (every created_at in it starts with `hour`), in one pass; null when its text cannot be carried. */
+  function readHour(start: string, end: string, hour: string): (Segment & { print: Fingerprint }) | null {
+    const range = { start, end };
+    const [n, rowids, statuses, labels, withLabel, langs, accounts, withAccount, assignees, withAssignee, answers] =
+      hourColumns.raw(true).get(range) as [
+        number,
+        number,
+        string,
+        string,
+        number,
+        string,
+        string,
+        number,
+        string,
+        number,
+        string,
+      ];
+    const tags = readTags(range);
+    const print = { mentions: n, rowids, tags: tagCount(tags) };
+    if (n === 0) {
+      const empty = new Float64Array(0);
       return {
-        volume: volume.raw(true).all(range) as VolumeRow[],
-        fromColumn: fromColumnRows,
-        keys: Float64Array.from(rows, (r) => r[0]),
-        created: Float64Array.from(rows, (r) => fromJulianDay(r[1])),
-        responded: Float64Array.from(rows, (r) => fromJulianDay(r[2])),
-        details,
-        dictionary,
-        hashtags: (hashtags.raw(true).all(range) as [string | null, string, number, string][]).map(
-          ([acc, tag, posts, authors]) => [acc, tag, posts, JSON.parse(authors) as string[]],
-        ),
+        volume: [],
+        fromColumn: 0,
+        keys: empty,
+        created: empty,
+        responded: empty,
+        details: new Uint32Array(0),
+        dictionary: [],
+        hashtags: tags,
+        print,
       };
+    }
+    const columns = {
+      status: statuses.split(","),
+      label: labels.split(","),
+      lang: langs.split(SEP),
+      account: accounts.split(SEP),
+      assignee: assignees.split(SEP),
+    };
+    // a separator or the NULL stand-in inside a value shows as a count that does not add up
+    if (Object.values(columns).some((c) => c.length !== n)) return null;
+    if (
+      nulls(columns.account, NULL) !== n - withAccount ||
+      nulls(columns.assignee, NULL) !== n - withAssignee ||
+      nulls(columns.label, "-") !== n - withLabel
+    ) {
+      return null;
+    }
+
+    const dict = dictionary();
+    const cells = new Map<number, number>();
+    const column: number[][] = [[], []];
+    const log: number[][] = [[], []];
+    const at = { pos: 0 };
+    for (let i = 0; i < n; i++) {
+      const account = dict.code(orNull(columns.account[i]!));
+      const status = dict.code(columns.status[i]!);
+      const label = dict.code(columns.label[i] === "-" ? null : columns.label[i]!);
+      const lang = dict.code(columns.lang[i]!);
+      if (account >= CELL || status >= CELL || label >= CELL || lang >= CELL) return null;
+      const cell = ((account * CELL + status) * CELL + label) * CELL + lang;
+      cells.set(cell, (cells.get(cell) ?? 0) + 1);
+      const kind = answers.charCodeAt(at.pos);
+      if (kind === C || kind === L) {
+        at.pos++;
+        const key = number(answers, at);
+        const created = number(answers, at);
+        const responded = number(answers, at);
+        if (Number.isNaN(key) || Number.isNaN(created) || Number.isNaN(responded)) return null;
+        const into = kind === C ? column : log;
+        into[0]!.push(key, created, responded);
+        into[1]!.push(account, lang, label, dict.code(orNull(columns.assignee[i]!)));
+      }
+      if (i < n - 1 && answers.charCodeAt(at.pos++) !== SEMICOLON) return null;
+    }
+    if (at.pos !== answers.length) return null;
+
+    const triples = [...column[0]!, ...log[0]!];
+    const codes = [...column[1]!, ...log[1]!];
+    const r = triples.length / 3;
+    const keys = new Float64Array(r);
+    const created = new Float64Array(r);
+    const responded = new Float64Array(r);
+    const details = new Uint32Array(4 * r);
+    for (let j = 0; j < r; j++) {
+      keys[j] = triples[3 * j]!;
+      created[j] = triples[3 * j + 1]!;
+      responded[j] = triples[3 * j + 2]!;
+      details[DETAIL.account * r + j] = codes[4 * j]!;
+      details[DETAIL.lang * r + j] = codes[4 * j + 1]!;
+      details[DETAIL.label * r + j] = codes[4 * j + 2]!;
+      details[DETAIL.assignee * r + j] = codes[4 * j + 3]!;
+    }
+    const volumeRows: VolumeRow[] = [];
+    for (const [cell, count] of cells) {
+      const lang = cell % CELL;
+      const label = Math.floor(cell / CELL) % CELL;
+      const status = Math.floor(cell / CELL ** 2) % CELL;
+      const account = Math.floor(cell / CELL ** 3);
+      const v = (c: number) => dict.values[c]!;
+      volumeRows.push([v(account), hour, v(status)!, v(label) ?? "unscored", v(lang)!, count]);
+    }
+    return {
+      volume: volumeRows,
+      fromColumn: column[0]!.length / 3,
+      keys,
+      created,
+      responded,
+      details,
+      dictionary: dict.values,
+      hashtags: tags,
+      print,
+    };
+  }
+
+  return {
+    /** The segment [start, end): in one pass when it lies inside one UTC hour, else row by row. */
+    read(start: string, end: string): Segment & { print: Fingerprint } {
+      const hour = start.slice(0, 13);
+      const inOneHour = HOUR_PREFIX.test(hour) && !Number.isNaN(hourStart(hour)) && end <= nextHourPrefix(hour);
+      return (inOneHour && readHour(start, end, hour)) || readRows(start, end);
     },
+    /** The two reads on their own, for tests: the one-pass read must agree with the row-by-row one. */
+    readRows,
+    readHour,
     hashtagRows: (start: string, end: string, middle: string) =>
       hashtagRows.raw(true).iterate({ start, end, middle }) as Iterable<[string | null, string, string, number]>,
   };
+}
+
+/** Codes of a segment's strings (and null), in the order first seen. */
+function dictionary() {
+  const values: (string | null)[] = [];
+  const codes = new Map<string | null, number>();
+  return {
+    values,
+    code(value: string | null): number {
+      let c = codes.get(value);
+      if (c === undefined) {
+        c = values.push(value) - 1;
+        codes.set(value, c);
+      }
+      return c;
+    },
+  };
+}
+
+/** Codes packed into one volume cell number (4 codes under 2^13 stay exact in a double). */
+const CELL = 8192;
+const C = "c".charCodeAt(0);
+const L = "l".charCodeAt(0);
+const SEMICOLON = ";".charCodeAt(0);
+const COMMA = ",".charCodeAt(0);
+const MINUS = "-".charCodeAt(0);
+
+const orNull = (v: string) => (v === NULL ? null : v);
+const nulls = (values: string[], stand: string) => values.reduce((n, v) => (v === stand ? n + 1 : n), 0);
+
+/** The integer at `at.pos` of an answers list, past the comma after it; NaN when there is none. */
+function number(text: string, at: { pos: number }): number {
+  let pos = at.pos;
+  const negative = text.charCodeAt(pos) === MINUS;
+  if (negative) pos++;
+  let value = 0;
+  const first = pos;
+  for (let c = text.charCodeAt(pos); c >= 48 && c <= 57; c = text.charCodeAt(++pos)) value = value * 10 + (c - 48);
+  if (pos === first || pos - first > 15) return Number.NaN;
+  if (text.charCodeAt(pos) === COMMA) pos++;
+  at.pos = pos;
+  return negative ? -value : value;
 }
 
 export type SegmentReader = ReturnType<typeof segmentReader>;
@@ -142,6 +342,8 @@ function hourStart(prefix: string): number {
 function hourPrefix(ms: number): string {
   return new Date(ms).toISOString().slice(0, 13);
 }
+
+const nextHourPrefix = (prefix: string) => hourPrefix(hourStart(prefix) + HOUR_MS);
 
 /**
  * The whole hours inside [since, until), compared as strings the way the queries compare created_at:
@@ -325,9 +527,10 @@ export function bucketCache(db: DB, reader: SegmentReader) {
           try {
             db.transaction(() => {
               for (const h of part) {
-                h.cached = reader.read(h.start, h.end);
-                const encoded = encode(h.cached);
-                if (encoded) save.run({ start: h.start, end: h.end, ...fingerprint(h.start, h.end), ...encoded });
+                const { print, ...segment } = reader.read(h.start, h.end);
+                h.cached = segment;
+                const encoded = encode(segment);
+                if (encoded) save.run({ start: h.start, end: h.end, ...print, ...encoded });
               }
             }).immediate();
             continue;

@@ -77,6 +77,9 @@ interface Part {
  * partial indexes (migration 2).
  */
 export function reportRepo(db: DB) {
+  // A report reads much of the file: mapped pages skip a copy of each page into SQLite's page cache
+  // (about a third of the time of a first report on a large database).
+  db.pragma("mmap_size = 2147418112");
   const params = (p: Period) => ({ since: p.since, until: p.until, account: p.accountId });
   const reader = segmentReader(db);
   const cache = bucketCache(db, reader);
