@@ -5,6 +5,7 @@ import type { Context } from "../context.js";
 import { Exit, NotFoundError, UsageError, XtriageError } from "../errors.js";
 import { writeJson } from "../io/output.js";
 import { sanitizeText } from "../io/sanitize.js";
+import type { DB } from "../store/db.js";
 import { emptyCounts, type IngestCounts } from "./ingest.js";
 import { act, examples } from "./options.js";
 
@@ -58,6 +59,29 @@ export function register(program: Command, ctx: Context): void {
     .action(act(ctx, (file: string, opts: ImportOptions) => runImport(ctx, file, opts)));
 }
 
+/** How far back from the newest imported post the report cache is filled: reports look at days or weeks. */
+const WARM_DAYS = 90;
+
+/**
+ * Fill the report cache for the hours the new posts landed in (at most the last WARM_DAYS of them):
+ * the first report after a bulk import then costs what any later one does.
+ */
+async function warmReports(db: DB, lastRowBefore: number): Promise<void> {
+  const range = db
+    .prepare<[number], { first: string | null; last: string | null }>(
+      "SELECT min(created_at) AS first, max(created_at) AS last FROM mentions WHERE rowid > ?",
+    )
+    .get(lastRowBefore);
+  if (!range?.first || !range.last) return;
+  const lastMs = Date.parse(range.last);
+  const firstMs = Date.parse(range.first);
+  if (Number.isNaN(lastMs) || Number.isNaN(firstMs)) return;
+  const since = new Date(Math.max(firstMs, lastMs - WARM_DAYS * 86_400_000)).toISOString();
+  const until = new Date(lastMs + 1).toISOString();
+  const { reportRepo } = await import("../store/report.js");
+  reportRepo(db).warm({ since, until, accountId: null });
+}
+
 export async function runImport(ctx: Context, file: string, opts: ImportOptions): Promise<number> {
   const input = openInput(ctx, file);
   const [source, { createIngester, scoringConfigFrom }, scorer, db, config] = await Promise.all([
@@ -68,6 +92,7 @@ export async function runImport(ctx: Context, file: string, opts: ImportOptions)
     ctx.config(),
   ]);
   const ingester = createIngester(db, config, scorer, "import");
+  const lastRowBefore = db.prepare("SELECT coalesce(max(rowid), 0) FROM mentions").pluck().get() as number;
   const counts = emptyCounts();
   const badLines: BadLine[] = [];
   let apiErrors = 0;
@@ -137,6 +162,8 @@ export async function runImport(ctx: Context, file: string, opts: ImportOptions)
     await items.return(undefined);
     if (typeof input !== "string" && input !== ctx.io.in) input.destroy();
   }
+
+  if (counts.imported > 0) await warmReports(db, lastRowBefore);
 
   const summary: ImportSummary = {
     ...counts,

@@ -175,6 +175,14 @@ export function reportRepo(db: DB) {
 
   return {
     /**
+     * Cache the whole hours of the period now, so that the next report does not pay for reading
+     * them (after a bulk import: seconds for a million mentions).
+     */
+    warm(p: Period): void {
+      parts(p);
+    },
+
+    /**
      * Volume cells, first responses (`details`: which per-response fields to fill) and the `limit` top
      * hashtags by distinct authors, with authors before and after `middle`.
      */

@@ -88,6 +88,19 @@ describe("report cache", () => {
     expect(kept).toBe(rows);
   });
 
+  it("is filled by an import, so the first report after it reads every whole hour from the cache", async () => {
+    env = { ...env, XTRIAGE_DB: join(t.dir, "imported.db") };
+    const imported = await run(["import", join(SCENARIO, "pages.jsonl")], env);
+    expect(imported.code, imported.stderr).toBe(0);
+    const hours = sql<{ n: number }>("SELECT count(DISTINCT substr(created_at, 1, 13)) AS n FROM mentions")[0]!.n;
+    const cached = sql<{ n: number }>("SELECT count(*) AS n FROM report_buckets")[0]!.n;
+    // all but the partial hours at the two ends of what was imported
+    expect(cached).toBeGreaterThanOrEqual(hours - 2);
+    expect(cached).toBeGreaterThan(10);
+    const { kept } = await expectSameAsFromScratch();
+    expect(kept).toBe(cached);
+  });
+
   it("agrees with a report from scratch after a reply, a DM, resolve, reopen and a claim", async () => {
     await reports();
     const a = waitingCase();
