@@ -76,11 +76,22 @@ async function warmReports(db: DB, lastRowBefore: number): Promise<void> {
   const lastMs = Date.parse(range.last);
   const firstMs = Date.parse(range.first);
   if (Number.isNaN(lastMs) || Number.isNaN(firstMs)) return;
-  const since = new Date(Math.max(firstMs, lastMs - WARM_DAYS * 86_400_000)).toISOString();
-  const until = new Date(lastMs + 1).toISOString();
   const { reportRepo } = await import("../store/report.js");
-  reportRepo(db).warm({ since, until, accountId: null });
+  const reports = reportRepo(db);
+  // a day at a time, on hour boundaries (each hour whole in one window): what a day's hours hold is
+  // let go before the next day is read, so memory stays flat
+  const end = lastMs + 1;
+  const start = Math.floor(Math.max(firstMs, lastMs - WARM_DAYS * DAY_MS) / HOUR_MS) * HOUR_MS;
+  for (let from = start; from < end; from += DAY_MS) {
+    const to = Math.min(from + DAY_MS, end);
+    // since a millisecond before the hour: periods compare as strings, and an hour is whole in a
+    // period only when every string of that hour sorts after its start
+    reports.warm({ since: new Date(from - 1).toISOString(), until: new Date(to).toISOString(), accountId: null });
+  }
 }
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
 
 export async function runImport(ctx: Context, file: string, opts: ImportOptions): Promise<number> {
   const input = openInput(ctx, file);
