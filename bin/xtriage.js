@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 // Tiny launcher: check the Node version, then load the bundled CLI.
+import { bundleFor } from "../dist/route.js";
+
 const [major] = process.versions.node.split(".").map(Number);
 if (major < 20) {
   process.stderr.write(`xtriage needs Node.js 20 or newer; this is ${process.version}\n`);
@@ -12,6 +14,5 @@ if (args.length === 1 && (args[0] === "--version" || args[0] === "-V")) {
   process.stdout.write(`${version}\n`);
 } else {
   // `list` has a bundle of its own (faster to start); every other command is in main
-  const { bundleFor } = await import("../dist/route.js");
   await import(`../dist/${bundleFor(args)}.js`);
 }

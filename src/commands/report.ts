@@ -20,7 +20,7 @@ import { renderHtmlReport } from "../io/html-report.js";
 import { writeJson } from "../io/output.js";
 import { neutralizeCsvFormula, sanitizeText } from "../io/sanitize.js";
 import type { DB } from "../store/db.js";
-import { type Period, reportRepo } from "../store/report.js";
+import { mapForReading, type Period, reportRepo } from "../store/report.js";
 import { act, examples, parseSince } from "./options.js";
 import { register as registerCompetitors } from "./report-competitors.js";
 
@@ -93,6 +93,7 @@ export async function runReport(ctx: Context, opts: ReportOptions): Promise<numb
   const silenceMinutes =
     (now.getTime() - Date.parse(parseSince(opts.silence ?? DEFAULT_SILENCE, now, "--silence"))) / 60_000;
   const [db, config] = await Promise.all([ctx.db(), ctx.config()]);
+  mapForReading(db);
   const repo = reportRepo(db);
   const account = opts.account ? findAccount(opts.account, config, repo.accounts()) : null;
   const period: Period = { since, until, accountId: account?.id ?? null };

@@ -76,10 +76,16 @@ interface Part {
  * (report-buckets.ts), and directly for the partial hours at its ends; the rest reads covering or
  * partial indexes (migration 2).
  */
-export function reportRepo(db: DB) {
-  // A report reads much of the file: mapped pages skip a copy of each page into SQLite's page cache
-  // (about a third of the time of a first report on a large database).
+/**
+ * For a process that reads much of the file, as `report` does: mapped pages skip a copy of each
+ * page into SQLite's page cache (about a third of the time of a first report on a large database).
+ * Not for long writers such as `import`: the mapped pages count in their memory.
+ */
+export function mapForReading(db: DB): void {
   db.pragma("mmap_size = 2147418112");
+}
+
+export function reportRepo(db: DB) {
   const params = (p: Period) => ({ since: p.since, until: p.until, account: p.accountId });
   const reader = segmentReader(db);
   const cache = bucketCache(db, reader);
