@@ -211,10 +211,30 @@ export function* byEffectivePriority(
   let order: Iterable<Ranked>;
   if (boostSaturates(sla, now)) {
     const cutoff = new Date(now.getTime() - sla.ceilingMinutes * 60_000).toISOString();
-    const part = (name: "young" | "waiting" | "answered") =>
-      ranks(repo.listKeys({ ...filter, stream: { part: name, cutoff } }), sla, now, min);
-    const young = [...part("young")].sort(before);
-    order = mergeSorted([young[Symbol.iterator](), part("waiting"), part("answered")], limit);
+    const part = (name: "young" | "waiting" | "answered", atLeast = filter.minPriority) =>
+      ranks(
+        repo.listKeys({
+          ...filter,
+          stream: { part: name, cutoff },
+          ...(atLeast === undefined ? {} : { minPriority: atLeast }),
+        }),
+        sla,
+        now,
+        min,
+      );
+    if (limit === 0) {
+      const young = [...part("young")].sort(before);
+      order = mergeSorted([young[Symbol.iterator](), part("waiting"), part("answered")], 0);
+    } else {
+      // The older posts first (read in order, stopping at `limit`): a young post can only make the page
+      // if its stored priority plus a boost still short of the ceiling's reaches the last one of them.
+      const older = [...mergeSorted([part("waiting"), part("answered")], limit)];
+      const bound =
+        older.length === limit ? Math.floor(older[limit - 1]!.effective - MAX_WAITING_BOOST) : Number.NEGATIVE_INFINITY;
+      const atLeast = bound > 0 ? Math.max(bound, filter.minPriority ?? 0) : filter.minPriority;
+      const young = [...part("young", atLeast)].sort(before);
+      order = mergeSorted([young[Symbol.iterator](), older[Symbol.iterator]()], limit);
+    }
   } else {
     order = [...ranks(repo.listKeys(filter), sla, now, min)].sort(before).slice(0, limit || undefined);
   }
