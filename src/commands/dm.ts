@@ -1,7 +1,6 @@
 import type { Command } from "commander";
 import type { Config } from "../config.js";
 import type { Context } from "../context.js";
-import { composeReply, DUPLICATE_WINDOW_MS, fillTemplate, lintReply } from "../core/lint.js";
 import { NotFoundError, UsageError, XtriageError } from "../errors.js";
 import { writeJson } from "../io/output.js";
 import { confirmRemote } from "../io/prompter.js";
@@ -65,8 +64,8 @@ function inviteTemplate(config: Config, row: MentionRow, name: string | undefine
 
 export async function runDm(ctx: Context, idOrUrl: string, opts: DmOptions): Promise<number> {
   const id = parseId(idOrUrl);
-  const [db, config] = await Promise.all([ctx.db(), ctx.config()]);
-  const { mentionsRepo } = await import("../store/mentions.js");
+  const [db, config, { mentionsRepo }, { composeReply, DUPLICATE_WINDOW_MS, fillTemplate, lintReply }] =
+    await Promise.all([ctx.db(), ctx.config(), import("../store/mentions.js"), import("../core/lint.js")]);
   const row = mentionsRepo(db).get(id);
   if (!row) throw new NotFoundError(`no mention with id ${id}`, "xtriage list --status all shows what is stored");
   const draft = await readDraft(ctx, config, opts);

@@ -3,7 +3,7 @@ import type { Readable } from "node:stream";
 import type { Command } from "commander";
 import type { Config } from "../config.js";
 import type { Context } from "../context.js";
-import { composeReply, DUPLICATE_WINDOW_MS, type LintResult, lintReply, type TemplateVars } from "../core/lint.js";
+import type { LintResult, TemplateVars } from "../core/lint.js";
 import { NotFoundError, UsageError, XtriageError } from "../errors.js";
 import { writeJson } from "../io/output.js";
 import { confirmRemote } from "../io/prompter.js";
@@ -146,8 +146,13 @@ export async function sendThroughOutbox<T extends { remoteId: string }>(
 
 export async function runReply(ctx: Context, idOrUrl: string, opts: ReplyOptions): Promise<number> {
   const id = parseId(idOrUrl);
-  const [db, config] = await Promise.all([ctx.db(), ctx.config()]);
-  const { mentionsRepo } = await import("../store/mentions.js");
+  const [db, config, { mentionsRepo }, { composeReply, DUPLICATE_WINDOW_MS, lintReply }] = await Promise.all([
+    ctx.db(),
+    ctx.config(),
+    import("../store/mentions.js"),
+    // the linter brings twitter-text: loaded for a reply, not for every start that registers this command
+    import("../core/lint.js"),
+  ]);
   const row = mentionsRepo(db).get(id);
   if (!row) throw new NotFoundError(`no mention with id ${id}`, "xtriage list --status all shows what is stored");
   if (!row.username) throw new UsageError(`the author of ${id} has no known handle to @mention`, "run fetch again");

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Command } from "commander";
 import type { Context } from "../context.js";
-import { TEMPLATE_VARIABLES } from "../core/lint.js";
+import { TEMPLATE_VARIABLES } from "../core/template-vars.js";
 import { NotFoundError, UsageError } from "../errors.js";
 import { type FieldDef, writeJson, writeRecords } from "../io/output.js";
 import { sanitizeText } from "../io/sanitize.js";

@@ -1,7 +1,6 @@
 import type { Command } from "commander";
 import type { Config } from "../config.js";
 import type { Context } from "../context.js";
-import { composeReply, weightedLength } from "../core/lint.js";
 import type { IGNORE_REASONS } from "../core/queue.js";
 import { InterruptedError, UsageError, XtriageError } from "../errors.js";
 import { canPrompt } from "../io/iostreams.js";
@@ -219,6 +218,7 @@ const ACTIONS: Record<string, Action> = {
 
 /** Template picker → editing with the live weighted length → the linter's verdict → confirm → send. */
 async function replyFlow(s: Session, ctx: Context, row: MentionRow): Promise<boolean> {
+  const { composeReply, weightedLength } = await import("../core/lint.js");
   const vars = templateVars(s.ctx, s.config, row);
   let draft = await pickTemplate(s, row, "Reply with", "Hola {user}, ");
   for (;;) {
@@ -249,6 +249,7 @@ async function replyFlow(s: Session, ctx: Context, row: MentionRow): Promise<boo
 
 /** The DM text → the checks (DM and public invitation) → confirm → send both. */
 async function dmFlow(s: Session, ctx: Context, row: MentionRow): Promise<boolean> {
+  const { composeReply, weightedLength } = await import("../core/lint.js");
   const vars = templateVars(s.ctx, s.config, row);
   let draft = await pickTemplate(s, row, "DM with", "Hola {user}, ");
   for (;;) {

@@ -38,7 +38,7 @@ export interface TemplateVars {
   case: string;
 }
 
-export const TEMPLATE_VARIABLES = ["user", "agent", "signature", "case"] as const;
+export { TEMPLATE_VARIABLES } from "./template-vars.js";
 
 /**
  * Fill `{user} {agent} {signature} {case}` in a template or draft. `{user}` becomes `@handle`.
