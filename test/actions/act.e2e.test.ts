@@ -2,10 +2,10 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Sandbox, startSandbox } from "../../src/sandbox/server.js";
 import { BIN, baseEnv, type RunResult, runBin, SCENARIO, tempDir } from "../helpers/cli.js";
+import { sqlOn } from "../helpers/db.js";
 
 // The built binary acting on cases against the sandbox X API on 127.0.0.1.
 let box: Sandbox;
@@ -31,14 +31,7 @@ afterEach(async () => {
 
 const xt = (args: string[], extra: Record<string, string> = {}) => runBin(args, { ...env, ...extra });
 
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(env.XTRIAGE_DB!, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
+const query = <T>(sql: string, ...params: unknown[]): T[] => sqlOn<T>(env.XTRIAGE_DB!, sql, ...params);
 
 /** A genuine mention by `username` (or the first genuine Spanish one). */
 function caseOf(username?: string): { id: string; username: string; author_id: string; conversation_id: string } {

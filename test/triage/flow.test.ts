@@ -8,6 +8,7 @@ import { testIO } from "../../src/io/iostreams.js";
 import type { TriageUi } from "../../src/io/triage-terminal.js";
 import { type Sandbox, startSandbox } from "../../src/sandbox/server.js";
 import { baseEnv, run, SCENARIO, tempDir } from "../helpers/cli.js";
+import { sqlOn } from "../helpers/db.js";
 
 // The session driven in-process by a scripted person, against the sandbox X API on 127.0.0.1.
 let box: Sandbox;
@@ -78,14 +79,7 @@ async function triage(ui: TriageUi, opts: TriageOptions = {}) {
   }
 }
 
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(env.XTRIAGE_DB!, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
+const query = <T>(sql: string, ...params: unknown[]): T[] => sqlOn<T>(env.XTRIAGE_DB!, sql, ...params);
 
 const caseOnScreen = (screen: string) => /^@(\w+)/.exec(screen)?.[1];
 async function firstListed(args: string[] = []): Promise<{ id: string; username: string; lang: string }> {

@@ -1,10 +1,10 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Sandbox, startSandbox } from "../../src/sandbox/server.js";
 import { BIN, baseEnv, runBin, SCENARIO, tempDir } from "../helpers/cli.js";
+import { sqlOn } from "../helpers/db.js";
 
 // A person at an 80x24 terminal (tmux) works three cases against the sandbox: a reply, a move to
 // DM, an ignore. Keys go in with send-keys; what is on screen comes back with capture-pane.
@@ -54,14 +54,7 @@ const keys = (...k: string[]) => tmux("send-keys", "-t", "triage", ...k);
 const type = (text: string) => tmux("send-keys", "-t", "triage", "-l", text);
 const userOn = (s: string) => /^@(\w+) /m.exec(s)?.[1];
 
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(env.XTRIAGE_DB!, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
+const query = <T>(sql: string, ...params: unknown[]): T[] => sqlOn<T>(env.XTRIAGE_DB!, sql, ...params);
 
 const KEY_LINE = /\[r\]eply \[d\]m/;
 
