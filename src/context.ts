@@ -62,6 +62,20 @@ export function clockFromEnv(env: Env): () => Date {
   return () => new Date(t);
 }
 
+/** Schema 3 brought the report cache: a database from before it gets its recent hours cached once. */
+const REPORT_CACHE_SCHEMA = 3;
+
+/**
+ * One-off work after migrating an existing database. Filling the report cache reads every recent
+ * mention (seconds for a million), once, so that no report ever starts from an empty cache.
+ */
+async function afterUpgrade(db: DB, fromVersion: number, io: IOStreams): Promise<void> {
+  if (fromVersion >= REPORT_CACHE_SCHEMA) return;
+  if (!io.quiet) io.err.write("xtriage: database upgraded; filling the report cache (once)\n");
+  const { warmRecentHours } = await import("./store/report.js");
+  warmRecentHours(db, 0);
+}
+
 export function createContext(io: IOStreams, globals: () => GlobalOptions, env: Env): Context {
   let db: DB | undefined;
   let config: Promise<Config> | undefined;
@@ -81,7 +95,12 @@ export function createContext(io: IOStreams, globals: () => GlobalOptions, env: 
       if (!db) {
         const [{ openDb }, path] = await Promise.all([import("./store/db.js"), ctx.dbPath()]);
         const busy = Number(env.XTRIAGE_BUSY_TIMEOUT_MS);
-        db ??= openDb(path, Number.isFinite(busy) && busy >= 0 ? { busyTimeoutMs: busy } : {});
+        let upgradedFrom: number | undefined;
+        const onUpgrade = (from: number) => {
+          upgradedFrom = from;
+        };
+        db ??= openDb(path, { ...(Number.isFinite(busy) && busy >= 0 ? { busyTimeoutMs: busy } : {}), onUpgrade });
+        if (upgradedFrom !== undefined) await afterUpgrade(db, upgradedFrom, io);
       }
       return db;
     },

@@ -5,7 +5,6 @@ import type { Context } from "../context.js";
 import { Exit, NotFoundError, UsageError, XtriageError } from "../errors.js";
 import { writeJson } from "../io/output.js";
 import { sanitizeText } from "../io/sanitize.js";
-import type { DB } from "../store/db.js";
 import { emptyCounts, type IngestCounts } from "./ingest.js";
 import { act, examples } from "./options.js";
 
@@ -58,40 +57,6 @@ export function register(program: Command, ctx: Context): void {
     )
     .action(act(ctx, (file: string, opts: ImportOptions) => runImport(ctx, file, opts)));
 }
-
-/** How far back from the newest imported post the report cache is filled: reports look at days or weeks. */
-const WARM_DAYS = 90;
-
-/**
- * Fill the report cache for the hours the new posts landed in (at most the last WARM_DAYS of them):
- * the first report after a bulk import then costs what any later one does.
- */
-async function warmReports(db: DB, lastRowBefore: number): Promise<void> {
-  const range = db
-    .prepare<[number], { first: string | null; last: string | null }>(
-      "SELECT min(created_at) AS first, max(created_at) AS last FROM mentions WHERE rowid > ?",
-    )
-    .get(lastRowBefore);
-  if (!range?.first || !range.last) return;
-  const lastMs = Date.parse(range.last);
-  const firstMs = Date.parse(range.first);
-  if (Number.isNaN(lastMs) || Number.isNaN(firstMs)) return;
-  const { reportRepo } = await import("../store/report.js");
-  const reports = reportRepo(db);
-  // a day at a time, on hour boundaries (each hour whole in one window): what a day's hours hold is
-  // let go before the next day is read, so memory stays flat
-  const end = lastMs + 1;
-  const start = Math.floor(Math.max(firstMs, lastMs - WARM_DAYS * DAY_MS) / HOUR_MS) * HOUR_MS;
-  for (let from = start; from < end; from += DAY_MS) {
-    const to = Math.min(from + DAY_MS, end);
-    // since a millisecond before the hour: periods compare as strings, and an hour is whole in a
-    // period only when every string of that hour sorts after its start
-    reports.warm({ since: new Date(from - 1).toISOString(), until: new Date(to).toISOString(), accountId: null });
-  }
-}
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 
 export async function runImport(ctx: Context, file: string, opts: ImportOptions): Promise<number> {
   const input = openInput(ctx, file);
@@ -174,7 +139,11 @@ export async function runImport(ctx: Context, file: string, opts: ImportOptions)
     if (typeof input !== "string" && input !== ctx.io.in) input.destroy();
   }
 
-  if (counts.imported > 0) await warmReports(db, lastRowBefore);
+  if (counts.imported > 0) {
+    // the first report after a bulk import then costs what any later one does
+    const { warmRecentHours } = await import("../store/report.js");
+    warmRecentHours(db, lastRowBefore);
+  }
 
   const summary: ImportSummary = {
     ...counts,

@@ -14,6 +14,8 @@ export interface OpenOptions {
   /** Busy wait before giving up on a lock held by another process, in ms. */
   busyTimeoutMs?: number;
   readonly?: boolean;
+  /** Called after migrating a database that had data at an older schema version, with that version. */
+  onUpgrade?: (fromVersion: number) => void;
 }
 
 /**
@@ -37,7 +39,8 @@ export function openDb(path: string, opts: OpenOptions = {}): DB {
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");
     db.pragma("foreign_keys = ON");
-    migrate(db, path);
+    const from = migrate(db, path);
+    if (from > 0 && from < SCHEMA_VERSION) opts.onUpgrade?.(from);
   } catch (e) {
     db.close();
     throw fromSqliteError(e, path);
@@ -69,7 +72,8 @@ export function schemaVersion(db: DB): number {
   return db.pragma("user_version", { simple: true }) as number;
 }
 
-function migrate(db: DB, path: string): void {
+/** Applies the pending migrations; returns the version the database was at. */
+function migrate(db: DB, path: string): number {
   const current = schemaVersion(db);
   if (current > SCHEMA_VERSION) {
     throw new XtriageError(
@@ -87,4 +91,5 @@ function migrate(db: DB, path: string): void {
     });
     step.immediate();
   }
+  return current;
 }

@@ -300,3 +300,36 @@ function topHashtags(
   );
   return rows.slice(0, Math.max(0, limit));
 }
+
+/** How far back from the newest post the report cache is filled: reports look at days or weeks. */
+const WARM_DAYS = 90;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/**
+ * Fill the report cache for the hours of the mentions past `afterRowid` (at most the last WARM_DAYS
+ * of them). `import` calls it for what it added, and opening a database that predates the cache
+ * calls it for everything (src/store/upgrade.ts).
+ */
+export function warmRecentHours(db: DB, afterRowid: number): void {
+  const range = db
+    .prepare<[number], { first: string | null; last: string | null }>(
+      "SELECT min(created_at) AS first, max(created_at) AS last FROM mentions WHERE rowid > ?",
+    )
+    .get(afterRowid);
+  if (!range?.first || !range.last) return;
+  const lastMs = Date.parse(range.last);
+  const firstMs = Date.parse(range.first);
+  if (Number.isNaN(lastMs) || Number.isNaN(firstMs)) return;
+  const reports = reportRepo(db);
+  // a day at a time, on hour boundaries (each hour whole in one window): what a day's hours hold is
+  // let go before the next day is read, so memory stays flat
+  const end = lastMs + 1;
+  const start = Math.floor(Math.max(firstMs, lastMs - WARM_DAYS * DAY_MS) / HOUR_MS) * HOUR_MS;
+  for (let from = start; from < end; from += DAY_MS) {
+    const to = Math.min(from + DAY_MS, end);
+    // since a millisecond before the hour: periods compare as strings, and an hour is whole in a
+    // period only when every string of that hour sorts after its start
+    reports.warm({ since: new Date(from - 1).toISOString(), until: new Date(to).toISOString(), accountId: null });
+  }
+}
