@@ -40,6 +40,10 @@ export function scoringConfigFrom(config: Config): ScoringConfig {
  * Stores parsed posts: authors and referenced posts refreshed, each mention scored and upserted
  * without touching its triage state. Used by `import` and `fetch`; the caller owns the transaction.
  */
+function hoursBefore(iso: string, hours: number): string {
+  return new Date(Date.parse(iso) - hours * 3_600_000).toISOString();
+}
+
 export function createIngester(db: DB, config: Config, scorer: Scorer, source: string, brandIds: string[] = []) {
   const mentions = mentionsRepo(db);
   const authors = authorsRepo(db);
@@ -50,8 +54,7 @@ export function createIngester(db: DB, config: Config, scorer: Scorer, source: s
   const anyVerdicts = mentions.hasVerdicts();
   // The same author comes back on many pages: write them only when X's data for them changed.
   const authorsSeen = new Map<string, string>();
-  const upsertAuthor = (a: Author, at: string) => {
-    const key = JSON.stringify(a);
+  const upsertAuthor = (a: Author, at: string, key = JSON.stringify(a)) => {
     if (authorsSeen.get(a.id) === key) return;
     if (authorsSeen.size > 20_000) authorsSeen.clear();
     authorsSeen.set(a.id, key);
@@ -68,17 +71,18 @@ export function createIngester(db: DB, config: Config, scorer: Scorer, source: s
 
   function contextFor(p: PreparedPost): ScoreContext {
     const tags = new Map<string, number>();
+    const dayBefore = hoursBefore(p.post.createdAt, 24);
     for (const tag of p.post.hashtags) {
       const key = tagKey(tag);
       // the post's own author counts as one more user of the tag
-      tags.set(key, mentions.hashtagAuthors24h(key, p.post.createdAt) + 1);
+      tags.set(key, mentions.hashtagAuthors(key, dayBefore, p.post.createdAt) + 1);
     }
     const labels = anyVerdicts ? mentions.pastLabels(p.post.authorId) : { troll: 0, genuine: 0 };
     return {
       now: new Date(p.post.createdAt),
       hashtagAuthors24h: tags,
       history: {
-        contacts24h: mentions.contacts24h(p.post.authorId, p.post.createdAt),
+        contacts24h: mentions.contacts(p.post.authorId, dayBefore, p.post.createdAt),
         pastTrollLabels: labels.troll,
         pastGenuineLabels: labels.genuine,
       },
@@ -89,7 +93,7 @@ export function createIngester(db: DB, config: Config, scorer: Scorer, source: s
   return {
     add(doc: PreparedDocument, fetchedAt: string, counts: IngestCounts): void {
       const fresh: string[] = [];
-      for (const user of doc.users) upsertAuthor(user, fetchedAt);
+      doc.users.forEach((user, i) => upsertAuthor(user, fetchedAt, doc.userKeys[i]));
       for (const ref of doc.referenced) authors.upsertReferenced(ref, fetchedAt);
       for (const p of doc.posts) {
         if (p.post.isRetweet || ownIds.has(p.post.authorId)) {

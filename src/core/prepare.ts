@@ -23,6 +23,8 @@ export interface PreparedReferenced extends Omit<ReferencedPost, "raw"> {
 export interface PreparedDocument {
   posts: PreparedPost[];
   users: Author[];
+  /** Each user serialised, in the same order: what tells a changed user from one already written. */
+  userKeys: string[];
   referenced: PreparedReferenced[];
 }
 
@@ -36,6 +38,7 @@ export function prepareDocument(doc: ParsedDocument, scoring?: ScoringConfig): P
       return prepared;
     }),
     users: doc.users,
+    userKeys: doc.users.map((u) => JSON.stringify(u)),
     referenced: doc.referenced.map(({ raw, ...r }) => ({ ...r, rawJson: JSON.stringify(raw) })),
   };
 }

@@ -166,14 +166,14 @@ export function mentionsRepo(db: DB) {
       writeTags(m.post);
     },
 
-    /** Distinct authors who used the tag in the 24 h up to `at`. */
-    hashtagAuthors24h(tag: string, at: string): number {
-      return tagAuthors().get(tagKey(tag), hoursBefore(at, 24), at)?.n ?? 0;
+    /** Distinct authors who used the tag (a tagKey) after `from`, up to `to` (ISO times). */
+    hashtagAuthors(key: string, from: string, to: string): number {
+      return tagAuthors().get(key, from, to)?.n ?? 0;
     },
 
-    /** Posts by the author in the 24 h before `at`. */
-    contacts24h(authorId: string, at: string): number {
-      return contacts().get(authorId, hoursBefore(at, 24), at)?.n ?? 0;
+    /** Posts by the author from `from` up to (not including) `to` (ISO times). */
+    contacts(authorId: string, from: string, to: string): number {
+      return contacts().get(authorId, from, to)?.n ?? 0;
     },
 
     /** What agents concluded about this author's past cases. */
@@ -257,10 +257,6 @@ const INSERT_COLUMNS = [
   "score_json",
 ] as const;
 
-function hoursBefore(iso: string, hours: number): string {
-  return new Date(Date.parse(iso) - hours * 3_600_000).toISOString();
-}
-
 function rowParams(m: StoredMention) {
   const p = m.post;
   const s = m.score;
@@ -340,8 +336,7 @@ export function authorsRepo(db: DB) {
   const upsertAuthor = db.prepare(`
     INSERT INTO authors (id, username, name, description, location, created_at, followers, following, posts, listed,
       verified, verified_type, protected, first_seen_at, updated_at)
-    VALUES (@id, @username, @name, @description, @location, @createdAt, @followers, @following, @posts, @listed,
-      @verified, @verifiedType, @protected, @now, @now)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET username = excluded.username, name = excluded.name,
       description = excluded.description, location = excluded.location,
       created_at = CASE WHEN excluded.created_at = '' THEN authors.created_at ELSE excluded.created_at END,
@@ -371,7 +366,24 @@ export function authorsRepo(db: DB) {
 
   return {
     upsert(a: Author, now: string): void {
-      upsertAuthor.run({ ...a, verified: a.verified ? 1 : 0, protected: a.protected ? 1 : 0, now });
+      // positional: binding by name costs more than the statement
+      upsertAuthor.run(
+        a.id,
+        a.username,
+        a.name,
+        a.description,
+        a.location,
+        a.createdAt,
+        a.followers,
+        a.following,
+        a.posts,
+        a.listed,
+        a.verified ? 1 : 0,
+        a.verifiedType,
+        a.protected ? 1 : 0,
+        now,
+        now,
+      );
     },
     /** Keep a row for an author X did not describe, without overwriting a known one. */
     ensure(id: string, now: string): void {

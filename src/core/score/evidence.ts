@@ -8,7 +8,6 @@ import { normalizeText, tokenize } from "./text.js";
 /** What the text of one post says, computed once and read by every part of the score. */
 export interface TextEvidence {
   lang: "es" | "en" | "other";
-  tokens: string[];
   matches: Matches;
   question: boolean;
   emoji: { mockery: number; angry: number; positive: number };
@@ -32,7 +31,6 @@ export function gatherEvidence(post: Post, config: ScoringConfig): TextEvidence 
   if (extra.length > 0) findMatches(tokens, compileWordLists(extra), matches);
   return {
     lang,
-    tokens,
     matches,
     question: post.text.includes("?") || post.text.includes("¿"),
     emoji: MAY_HAVE_EMOJI.test(post.text)
