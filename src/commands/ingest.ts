@@ -93,7 +93,7 @@ export function createIngester(db: DB, config: Config, scorer: Scorer, source: s
   return {
     add(doc: PreparedDocument, fetchedAt: string, counts: IngestCounts): void {
       const fresh: string[] = [];
-      doc.users.forEach((user, i) => upsertAuthor(user, fetchedAt, doc.userKeys[i]));
+      for (let i = 0; i < doc.users.length; i++) upsertAuthor(doc.users[i]!, fetchedAt, doc.userKeys[i]);
       for (const ref of doc.referenced) authors.upsertReferenced(ref, fetchedAt);
       for (const p of doc.posts) {
         if (p.post.isRetweet || ownIds.has(p.post.authorId)) {
