@@ -85,7 +85,9 @@ export function register(report: Command, ctx: Context): void {
         "back 7 days.\n\n" +
         "Each search page's cost is estimated before it is requested; the run stops\n" +
         `before it would spend more than --budget (default $${DEFAULT_BUDGET_USD.toFixed(2)}), prints what it has\n` +
-        "and exits 5. Spend goes into the cost ledger (xtriage cost).",
+        "and exits 5. Each competitor gets an equal part of what is left when its turn\n" +
+        "comes (what one leaves goes to the rest). Spend goes into the cost ledger\n" +
+        "(xtriage cost).",
     )
     .option("--since <when>", "posts from 24h, 3d, 7d … ago or a date, within the last 7 days (default 7d)")
     .option(
@@ -155,12 +157,11 @@ export async function runCompetitors(ctx: Context, opts: CompetitorsOptions): Pr
   const rows = await ourRows(db, config, window, now);
   const [x, { estimateCost, priceTable }] = await Promise.all([ctx.x({ maxWaitSeconds }), import("../x/cost.js")]);
   const prices: PriceTable = priceTable(config.prices);
-  const guard = budgetGuard(budget, ctx.spentUsd, (posts) =>
-    estimateCost(SEARCH, { posts, users: 0, dmEvents: 0 }, { prices }),
-  );
+  const pageCost = (posts: number) => estimateCost(SEARCH, { posts, users: 0, dmEvents: 0 }, { prices });
   let cutShort = false;
-  for (const competitor of config.competitors) {
-    const taken = await sampleCompetitor(x, competitor, window, sample, guard);
+  for (const [i, competitor] of config.competitors.entries()) {
+    const share = budgetShare(budget, ctx.spentUsd(), config.competitors.length - i, 2 * pageCost(MIN_PAGE));
+    const taken = await sampleCompetitor(x, competitor, window, sample, budgetGuard(share, ctx.spentUsd, pageCost));
     cutShort ||= taken.cutShort;
     rows.push(competitorRow(competitor, taken, sla));
     if (!ctx.io.quiet && ctx.io.stderrIsTTY && format !== "json") {
@@ -282,6 +283,16 @@ async function ourRows(db: DB, config: Config, window: SampleWindow, now: Date):
 }
 
 // --- their side -----------------------------------------------------------------------------------
+
+/**
+ * What the next competitor may spend up to (a total, like the budget): an equal part of what is
+ * left, so a busy first competitor cannot starve the others, and at least the two smallest pages
+ * (mentions and replies) one competitor needs; what a competitor leaves goes to the rest.
+ */
+export function budgetShare(budget: number, spent: number, competitorsLeft: number, minimum: number): number {
+  const equalPart = (budget - spent) / Math.max(1, competitorsLeft);
+  return Math.min(budget, spent + Math.max(minimum, equalPart));
+}
 
 interface BudgetGuard {
   /** The largest page (MIN_PAGE..want posts) affordable with `reserve` posts' worth kept back; 0 if none. */

@@ -196,8 +196,9 @@ describe("report competitors: figures", () => {
     const voz = searches().filter((r) => r.query.query?.includes("vozplus"));
     expect(voz.map((r) => [r.query.query, r.query.max_results, r.query.start_time])).toEqual([
       ["@vozplus -from:vozplus -is:retweet", "10", "2026-11-19T12:00:00.000Z"],
-      // search's smallest page is 10 posts: 8 came back ($0.04), so $0.46 of the $0.50 pays 92 more
-      ["from:vozplus is:reply", "92", "2026-11-19T19:34:00.000Z"],
+      // search's smallest page is 10 posts: 8 came back ($0.04); VozPlus's part is a third of the
+      // $0.50 (three competitors), so the $0.1267 left of its $0.1667 pays 25 more
+      ["from:vozplus is:reply", "25", "2026-11-19T19:34:00.000Z"],
     ]);
   });
 
@@ -234,6 +235,30 @@ describe("report competitors: budget", () => {
     }
     expect(doc.budget).toEqual({ limit_usd: 0.1, spent_usd: 0.075, cut_short: true });
     expect(ledger().reduce((s, c) => s + c.cost_usd, 0)).toBeCloseTo(0.075, 6);
+  });
+
+  it("shares the budget: a busy first competitor does not starve the others", async () => {
+    // 60 more mentions of VozPlus, old enough to judge (before 07:00): alone they would cost $0.30 of the $0.40
+    for (let i = 0; i < 60; i++) {
+      box.injectMention({
+        text: `@vozplus otra vez sin línea en casa, van ${i + 2} días`,
+        authorUsername: `cliente_voz_${i}`,
+        createdAt: new Date(Date.parse("2026-11-20T06:50:00Z") - i * 5 * 60_000).toISOString(),
+      });
+    }
+    const res = await competitors(["--since", "24h", "--budget", "0.40", "--json"]);
+    expect(res.code).toBe(5); // VozPlus's sample is cut short
+    const doc = JSON.parse(res.stdout);
+    for (const handle of ["@redmax_mx", "@lumitel"]) {
+      expect(rowOf(doc, handle).note, handle).not.toBe("not sampled: the budget ran out");
+    }
+    // RedMax's whole 24 h sample, as with the default budget
+    expect(rowOf(doc, "@redmax_mx")).toMatchObject({ posts: 5, cut_short: false });
+    expect(rowOf(doc, "@vozplus")).toMatchObject({ cut_short: true });
+    const voz = searches().filter((r) => r.query.query?.includes("vozplus"));
+    // its part: a third of $0.40 ($0.1333), less a 10-post replies page kept back: 16 mentions
+    expect(voz[0]!.query.max_results).toBe("16");
+    expect(doc.budget.spent_usd).toBeLessThanOrEqual(0.4);
   });
 
   it("buys nothing when the budget cannot pay for a mentions page and a replies page", async () => {
