@@ -1,6 +1,7 @@
 import type { HashtagScore, Reason } from "../core/types.js";
 import type { FieldDef, Tone } from "../io/output.js";
 import type { MentionRow } from "../store/mentions.js";
+import { decodeScoreExtras, type ScoreExtras } from "../store/score-json.js";
 
 /** A stored mention with what is computed when it is read: effective priority and SLA state. */
 export interface MentionView extends MentionRow {
@@ -9,19 +10,8 @@ export interface MentionView extends MentionRow {
   sla_state: "answered" | "ok" | "due" | "breached";
 }
 
-interface ScoreExtras {
-  hashtags?: HashtagScore[];
-  reasons?: Reason[];
-  answerForAudience?: boolean;
-}
-
 export function scoreExtras(row: MentionRow): ScoreExtras {
-  if (!row.score_json) return {};
-  try {
-    return JSON.parse(row.score_json) as ScoreExtras;
-  } catch {
-    return {};
-  }
+  return decodeScoreExtras(row.score_json);
 }
 
 export function postUrl(row: { username: string | null; id: string }): string {

@@ -10,6 +10,7 @@ import { confirmRemote } from "../io/prompter.js";
 import { sanitizeText } from "../io/sanitize.js";
 import { type CaseStore, caseStore } from "../store/actions.js";
 import type { MentionRow } from "../store/mentions.js";
+import { decodeScoreExtras } from "../store/score-json.js";
 import type { XClient } from "../x/client.js";
 import { act, examples, parseId } from "./options.js";
 
@@ -209,11 +210,7 @@ export async function runReply(ctx: Context, idOrUrl: string, opts: ReplyOptions
 }
 
 function answerForAudience(row: MentionRow): boolean {
-  try {
-    return JSON.parse(row.score_json ?? "{}").answerForAudience === true;
-  } catch {
-    return false;
-  }
+  return decodeScoreExtras(row.score_json).answerForAudience === true;
 }
 
 function printIntent(ctx: Context, row: MentionRow, text: string, opts: ReplyOptions): number {

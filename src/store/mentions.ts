@@ -1,6 +1,7 @@
 import { tagKey } from "../core/tags.js";
 import type { Author, Label, Post, Score } from "../core/types.js";
 import type { DB } from "./db.js";
+import { encodeScoreExtras } from "./score-json.js";
 
 export const STATUSES = ["new", "replied", "dm", "escalated", "pending", "resolved", "ignored"] as const;
 export type Status = (typeof STATUSES)[number];
@@ -283,12 +284,7 @@ function rowParams(m: StoredMention) {
     reach: Math.round(s.reach),
     urgency: Math.round(s.urgency),
     priority: Math.round(s.priority),
-    score_json: JSON.stringify({
-      hashtags: s.hashtags,
-      reasons: s.reasons,
-      answerForAudience: s.answerForAudience,
-      lang: s.lang,
-    }),
+    score_json: encodeScoreExtras(s),
   };
 }
 
