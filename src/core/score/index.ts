@@ -12,7 +12,8 @@ import { scoreUrgency } from "./urgency.js";
 /**
  * The scorer (design §5). Per post: the text is normalised, matched against the word lists
  * (built-in per language plus the user's), and, in Spanish and English, read by small linear
- * models over hashed word and character n-grams (model.json, trained by scripts/train.ts).
+ * models over hashed word and character n-grams (model.json, trained by scripts/train.ts); English
+ * offensiveness adds a small network over pre-trained word vectors (pooled.ts).
  * Troll = offensiveness × (1 − share for an actionable complaint) + bounded account and history
  * evidence. Every contribution is recorded as a reason. Pure: no I/O, no clock but ctx.now.
  */

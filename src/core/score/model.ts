@@ -1,6 +1,7 @@
 import { categoryIndices, featureIndices, featureValue, HASH_BITS } from "./features.js";
 import { categoryHits, type Matches } from "./matcher.js";
 import modelFile from "./model.json" with { type: "json" };
+import { decodePooled, type PooledModel, pooledLogit, type StoredPooled, vocabularyRows } from "./pooled.js";
 
 /** Learned probabilities for one post (see scripts/train.ts for how each was trained). */
 export interface ModelSignals {
@@ -29,6 +30,8 @@ interface LanguageModel {
   scales: readonly number[];
   /** weights[feature * TASK_COUNT + task]: one memory read serves all tasks. */
   weights: Int8Array;
+  /** Per task, a word-vector network whose logit adds to the n-gram one (pooled.ts), if trained. */
+  pooled: ReadonlyArray<PooledModel | undefined>;
 }
 
 interface StoredModel {
@@ -37,7 +40,11 @@ interface StoredModel {
   weights: string;
 }
 
-function decodeLanguage(lang: string, stored: Record<string, StoredModel | undefined>): LanguageModel {
+function decodeLanguage(
+  lang: string,
+  stored: Record<string, StoredModel | undefined>,
+  storedPooled: Record<string, StoredPooled | undefined>,
+): LanguageModel {
   const dimension = 1 << HASH_BITS;
   const weights = new Int8Array(dimension * TASK_COUNT);
   const biases: number[] = [];
@@ -50,26 +57,36 @@ function decodeLanguage(lang: string, stored: Record<string, StoredModel | undef
     const bytes = Buffer.from(model.weights, "base64");
     for (let i = 0; i < dimension; i++) weights[i * TASK_COUNT + t] = ((bytes[i] as number) << 24) >> 24;
   });
-  return { biases, scales, weights };
+  const pooled = TASKS.map((task) => {
+    const model = storedPooled[`${lang}.${task}`];
+    return model === undefined ? undefined : decodePooled(model);
+  });
+  return { biases, scales, weights, pooled };
 }
 
 if (modelFile.hashBits !== HASH_BITS) throw new Error("model.json was trained with other features: run npm run train");
 
 const STORED = modelFile.models as Record<string, StoredModel | undefined>;
+const STORED_POOLED = (modelFile as { pooled?: Record<string, StoredPooled | undefined> }).pooled ?? {};
 const MODELS: Readonly<Record<"es" | "en", LanguageModel>> = Object.freeze({
-  en: decodeLanguage("en", STORED),
-  es: decodeLanguage("es", STORED),
+  en: decodeLanguage("en", STORED, STORED_POOLED),
+  es: decodeLanguage("es", STORED, STORED_POOLED),
 });
 
-/** Size of the committed model's weights as stored (base64), for the benchmark. */
-export const MODEL_BYTES = Object.values(STORED).reduce((sum, model) => sum + (model?.weights.length ?? 0), 0);
+/** Size of the committed model's weights and word tables as stored (base64, one word a line), for the benchmark. */
+export const MODEL_BYTES =
+  Object.values(STORED).reduce((sum, model) => sum + (model?.weights.length ?? 0), 0) +
+  Object.values(STORED_POOLED).reduce(
+    (sum, model) => sum + (model === undefined ? 0 : model.vectors.length + model.words.length),
+    0,
+  );
 
 function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
 
-/** Logits of every task for one feature list. */
-function logits(model: LanguageModel, indices: readonly number[], value: number): number[] {
+/** Logits of every task for one feature list (and the post's tokens, for the word-vector networks). */
+function logits(model: LanguageModel, indices: readonly number[], value: number, tokens: readonly string[]): number[] {
   const w = model.weights;
   let s0 = 0;
   let s1 = 0;
@@ -82,7 +99,11 @@ function logits(model: LanguageModel, indices: readonly number[], value: number)
     s2 += w[base + 2] as number;
     s3 += w[base + 3] as number;
   }
-  return [s0, s1, s2, s3].map((sum, t) => (model.biases[t] as number) + sum * (model.scales[t] as number) * value);
+  return [s0, s1, s2, s3].map((sum, t) => {
+    const pooled = model.pooled[t];
+    const words = pooled === undefined ? 0 : pooledLogit(pooled, vocabularyRows(tokens, pooled.rows));
+    return (model.biases[t] as number) + sum * (model.scales[t] as number) * value + words;
+  });
 }
 
 /**
@@ -128,7 +149,12 @@ export function modelSignals(
   const hits = categoryHits(matches);
   const indices = featureIndices(rawText, tokens, hits);
   const value = featureValue(indices.length);
-  const [offense, complaint, urgent, service] = logits(model, indices, value) as [number, number, number, number];
+  const [offense, complaint, urgent, service] = logits(model, indices, value, tokens) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   return {
     offense: sigmoid(offense),
     complaint: sigmoid(complaint),
