@@ -65,7 +65,7 @@ export const BATCHES_AHEAD = 2;
  * peak memory of a large import cannot afford (measured: 70 MB of heap down to 27 MB). Input lines are
  * at most 1 MB, so the old generation needs little; the cap is far above what it uses.
  */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 256 };
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 128 };
 
 /** Where the bundled worker lives: next to the chunk this module is bundled into (scripts/build.mjs). */
 export function workerScript(): URL | undefined {

@@ -5,7 +5,7 @@ import type { Context } from "../context.js";
 import { Exit, NotFoundError, UsageError, XtriageError } from "../errors.js";
 import { writeJson } from "../io/output.js";
 import { sanitizeText } from "../io/sanitize.js";
-import { emptyCounts, type IngestCounts } from "./ingest.js";
+import { emptyCounts, type IngestCounts, type Scorer } from "./ingest.js";
 import { act, examples } from "./options.js";
 
 export interface ImportOptions {
@@ -60,14 +60,12 @@ export function register(program: Command, ctx: Context): void {
 
 export async function runImport(ctx: Context, file: string, opts: ImportOptions): Promise<number> {
   const input = openInput(ctx, file);
-  const [source, { createIngester, scoringConfigFrom }, scorer, db, config] = await Promise.all([
+  const [source, { createIngester, scoringConfigFrom }, db, config] = await Promise.all([
     import("./import-source.js"),
     import("./ingest.js"),
-    import("../core/score/index.js"),
     ctx.db(),
     ctx.config(),
   ]);
-  const ingester = createIngester(db, config, scorer, "import");
   const lastRowBefore = db.prepare("SELECT coalesce(max(rowid), 0) FROM mentions").pluck().get() as number;
   const counts = emptyCounts();
   const badLines: BadLine[] = [];
@@ -77,6 +75,12 @@ export async function runImport(ctx: Context, file: string, opts: ImportOptions)
   const strict = opts.strict === true;
   const limits = { maxLineBytes: opts.maxLineBytes ?? MAX_LINE_BYTES, maxDocumentBytes: MAX_DOCUMENT_BYTES };
   const script = typeof input === "string" ? useWorker(ctx, input, source, limits.maxLineBytes) : undefined;
+  // with the worker gathering the text evidence, this thread only scores in context: it never loads
+  // the learned models (tens of MB of memory in each thread that does)
+  const scorer: Scorer = script
+    ? await import("../core/score/with-evidence.js")
+    : await import("../core/score/index.js");
+  const ingester = createIngester(db, config, scorer, "import");
   const items =
     typeof input === "string" && script
       ? source.workerImportItems(script, { file: input, ...limits, scoring: scoringConfigFrom(config) })
@@ -104,7 +108,7 @@ export async function runImport(ctx: Context, file: string, opts: ImportOptions)
   const autocheckpoint = db.pragma("wal_autocheckpoint", { simple: true }) as number;
   db.pragma("wal_autocheckpoint = 20000");
   // a bigger page cache for the duration: index pages stay in memory across batches
-  db.pragma("cache_size = -32768");
+  db.pragma("cache_size = -16384");
   try {
     for await (const item of items) {
       if ("error" in item) {

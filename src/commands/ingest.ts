@@ -7,9 +7,12 @@ import { assignStickyOwners } from "../store/actions.js";
 import type { DB } from "../store/db.js";
 import { authorsRepo, mentionsRepo } from "../store/mentions.js";
 
-/** The scorer in its two parts (src/core/score): the text evidence, and the score from it in context. */
+/**
+ * The scorer in its two parts (src/core/score): the text evidence, and the score from it in context.
+ * Without `gatherEvidence` every post must come with its evidence (gathered by the import worker).
+ */
 export interface Scorer {
-  gatherEvidence(post: Post, config: ScoringConfig): TextEvidence;
+  gatherEvidence?(post: Post, config: ScoringConfig): TextEvidence;
   scoreWithEvidence(evidence: TextEvidence, post: Post, author: Author | undefined, ctx: ScoreContext): Score;
 }
 
@@ -69,6 +72,11 @@ export function createIngester(db: DB, config: Config, scorer: Scorer, source: s
     return config.accounts[0]?.id ?? brandIds[0] ?? null;
   }
 
+  function gatherEvidence(post: Post): TextEvidence {
+    if (!scorer.gatherEvidence) throw new Error(`internal: post ${post.id} came without its text evidence`);
+    return scorer.gatherEvidence(post, scoring);
+  }
+
   function contextFor(p: PreparedPost): ScoreContext {
     const tags = new Map<string, number>();
     const dayBefore = hoursBefore(p.post.createdAt, 24);
@@ -113,12 +121,7 @@ export function createIngester(db: DB, config: Config, scorer: Scorer, source: s
           source,
           raw,
           fetchedAt,
-          score: scorer.scoreWithEvidence(
-            p.evidence ?? scorer.gatherEvidence(p.post, scoring),
-            p.post,
-            p.author,
-            contextFor(p),
-          ),
+          score: scorer.scoreWithEvidence(p.evidence ?? gatherEvidence(p.post), p.post, p.author, contextFor(p)),
         };
         if (stored === undefined) {
           mentions.insert(row);

@@ -1,4 +1,4 @@
-import type { HashtagScore, Reason } from "../core/types.js";
+import type { Reason } from "../core/types.js";
 import type { FieldDef, Tone } from "../io/output.js";
 import type { MentionRow } from "../store/mentions.js";
 import { decodeScoreExtras, type ScoreExtras } from "../store/score-json.js";

@@ -21,7 +21,7 @@ describe("metrics", () => {
 
 describe("benchScore", () => {
   it("scores synthetic posts and reports a model under 5 MB", () => {
-    const result = benchScore(3000);
+    const result = benchScore(3000, 1);
     expect(result.postsPerSecond).toBeGreaterThan(1000);
     expect(result.modelBytes).toBeGreaterThan(100_000);
     expect(result.modelBytes).toBeLessThanOrEqual(5 * 1024 * 1024);
