@@ -72,8 +72,13 @@ const REPORT_CACHE_SCHEMA = 3;
 async function afterUpgrade(db: DB, fromVersion: number, io: IOStreams): Promise<void> {
   if (fromVersion >= REPORT_CACHE_SCHEMA) return;
   if (!io.quiet) io.err.write("xtriage: database upgraded; filling the report cache (once)\n");
-  const { warmRecentHours } = await import("./store/report.js");
-  warmRecentHours(db, 0);
+  try {
+    const { warmRecentHours } = await import("./store/report.js");
+    warmRecentHours(db, 0);
+  } catch (e) {
+    // not the command's business: a report fills what it reads itself, only slower the first time
+    io.err.write(`xtriage: the report cache was not filled (${(e as Error).message}); the first report will fill it\n`);
+  }
 }
 
 export function createContext(io: IOStreams, globals: () => GlobalOptions, env: Env): Context {

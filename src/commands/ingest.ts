@@ -39,14 +39,14 @@ export function scoringConfigFrom(config: Config): ScoringConfig {
   };
 }
 
-/**
- * Stores parsed posts: authors and referenced posts refreshed, each mention scored and upserted
- * without touching its triage state. Used by `import` and `fetch`; the caller owns the transaction.
- */
 function hoursBefore(iso: string, hours: number): string {
   return new Date(Date.parse(iso) - hours * 3_600_000).toISOString();
 }
 
+/**
+ * Stores parsed posts: authors and referenced posts refreshed, each mention scored and upserted
+ * without touching its triage state. Used by `import` and `fetch`; the caller owns the transaction.
+ */
 export function createIngester(db: DB, config: Config, scorer: Scorer, source: string, brandIds: string[] = []) {
   const mentions = mentionsRepo(db);
   const authors = authorsRepo(db);
