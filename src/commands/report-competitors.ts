@@ -289,7 +289,7 @@ async function ourRows(db: DB, config: Config, window: SampleWindow, now: Date):
  * left, so a busy first competitor cannot starve the others, and at least the two smallest pages
  * (mentions and replies) one competitor needs; what a competitor leaves goes to the rest.
  */
-export function budgetShare(budget: number, spent: number, competitorsLeft: number, minimum: number): number {
+function budgetShare(budget: number, spent: number, competitorsLeft: number, minimum: number): number {
   const equalPart = (budget - spent) / Math.max(1, competitorsLeft);
   return Math.min(budget, spent + Math.max(minimum, equalPart));
 }

@@ -111,8 +111,10 @@ export function syntheticPosts(n: number, seed = 7): Post[] {
   return posts;
 }
 
-/** Scores n synthetic posts on this thread and reports throughput and the size of the model file's weights. */
-/** Posts per second scoring `n` synthetic posts on this thread: the median of `runs` passes, after a warm-up. */
+/**
+ * Posts per second scoring `n` synthetic posts on this thread (the median of `runs` passes, after a
+ * warm-up), and the size of the model file's weights.
+ */
 export function benchScore(n: number, runs = 5): { postsPerSecond: number; modelBytes: number } {
   const posts = syntheticPosts(n);
   const author: Author = {
