@@ -65,9 +65,16 @@ function count(v: unknown): number {
   return typeof v === "number" && Number.isFinite(v) && v >= 0 ? Math.floor(v) : 0;
 }
 
+/**
+ * How X writes every time, already what toISOString gives: kept as it is, without the round trip
+ * through Date. Days 29-31 and other forms take the round trip (Date rolls "02-30" over to March).
+ */
+const CANONICAL_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+
 function isoTime(v: unknown, what: string, required: boolean): string {
   const s = str(v, what, required);
   if (s === "") return "";
+  if (CANONICAL_TIME.test(s)) return s;
   const t = Date.parse(s);
   if (Number.isNaN(t)) throw new InputError(`${what} is not a date: ${JSON.stringify(s).slice(0, 40)}`);
   return new Date(t).toISOString();
