@@ -8,6 +8,8 @@ export interface Matcher {
   readonly phrases: ReadonlyMap<string, readonly Category[]>;
   readonly stems: ReadonlyMap<string, readonly Category[]>;
   readonly stemLengths: readonly number[];
+  /** The first `stemLengths[0]` characters of every stem: a word starting otherwise matches none. */
+  readonly stemHeads: ReadonlySet<string>;
   /** Every leading run of words of a multi-word phrase ("no", "no me" for "no me llego"). */
   readonly phraseStarts: ReadonlySet<string>;
 }
@@ -58,12 +60,13 @@ export function compileWordLists(lists: readonly WordLists[]): Matcher {
     }
   }
   const stemLengths = [...new Set([...stems.keys()].map((stem) => stem.length))].sort((a, b) => a - b);
+  const stemHeads = new Set([...stems.keys()].map((stem) => stem.slice(0, stemLengths[0])));
   const phraseStarts = new Set<string>();
   for (const phrase of phrases.keys()) {
     const words = phrase.split(" ");
     for (let n = 1; n < words.length; n++) phraseStarts.add(words.slice(0, n).join(" "));
   }
-  return { phrases, stems, stemLengths, phraseStarts };
+  return { phrases, stems, stemLengths, stemHeads, phraseStarts };
 }
 
 /** Finds every word-list entry in the tokens (a phrase of up to four words, or a stem). */
@@ -77,6 +80,9 @@ export function findMatches(tokens: readonly string[], matcher: Matcher, into: M
       if (!matcher.phraseStarts.has(phrase)) break;
     }
     const token = tokens[start] as string;
+    // most words start like no stem: one lookup instead of one per stem length
+    if (token.length < (matcher.stemLengths[0] ?? 0) || !matcher.stemHeads.has(token.slice(0, matcher.stemLengths[0])))
+      continue;
     for (const stemLength of matcher.stemLengths) {
       if (stemLength > token.length) break;
       const categories = matcher.stems.get(token.slice(0, stemLength));

@@ -20,16 +20,18 @@ export interface ModelSignals {
 /** Word-list category → change in probability it caused (probability with it minus without it). */
 export type CategoryEffects = Map<string, number>;
 
-/** The four models of one language, in this order, their weights interleaved per feature. */
+/** The four models of one language, in this order, their int8 weights packed per feature. */
 const TASKS = ["offense", "complaint", "urgent", "service"] as const;
-const TASK_COUNT = TASKS.length;
 
 interface LanguageModel {
   /** NaN for a task with no model in this language. */
   biases: readonly number[];
   scales: readonly number[];
-  /** weights[feature * TASK_COUNT + task]: one memory read serves all tasks. */
-  weights: Int8Array;
+  /**
+   * packed[feature]: the feature's four weights, task t in bits 8t..8t+7 (see weightIn): one
+   * memory read serves all tasks, and a post reads a few hundred features at random.
+   */
+  packed: Int32Array;
   /** Per task, a word-vector network whose logit adds to the n-gram one (pooled.ts), if trained. */
   pooled: ReadonlyArray<PooledModel | undefined>;
 }
@@ -46,7 +48,7 @@ function decodeLanguage(
   storedPooled: Record<string, StoredPooled | undefined>,
 ): LanguageModel {
   const dimension = 1 << HASH_BITS;
-  const weights = new Int8Array(dimension * TASK_COUNT);
+  const packed = new Int32Array(dimension);
   const biases: number[] = [];
   const scales: number[] = [];
   TASKS.forEach((task, t) => {
@@ -55,13 +57,18 @@ function decodeLanguage(
     scales.push(model?.scale ?? 0);
     if (model === undefined) return;
     const bytes = Buffer.from(model.weights, "base64");
-    for (let i = 0; i < dimension; i++) weights[i * TASK_COUNT + t] = ((bytes[i] as number) << 24) >> 24;
+    for (let i = 0; i < dimension; i++) packed[i] = (packed[i] as number) | ((bytes[i] as number) << (8 * t));
   });
   const pooled = TASKS.map((task) => {
     const model = storedPooled[`${lang}.${task}`];
     return model === undefined ? undefined : decodePooled(model);
   });
-  return { biases, scales, weights, pooled };
+  return { biases, scales, packed, pooled };
+}
+
+/** Task `task`'s weight (-128..127) out of a feature's packed four. */
+function weightIn(four: number, task: number): number {
+  return (four << (24 - 8 * task)) >> 24;
 }
 
 if (modelFile.hashBits !== HASH_BITS) throw new Error("model.json was trained with other features: run npm run train");
@@ -87,23 +94,31 @@ function sigmoid(z: number): number {
 
 /** Logits of every task for one feature list (and the post's tokens, for the word-vector networks). */
 function logits(model: LanguageModel, indices: readonly number[], value: number, tokens: readonly string[]): number[] {
-  const w = model.weights;
+  const packed = model.packed;
   let s0 = 0;
   let s1 = 0;
   let s2 = 0;
   let s3 = 0;
   for (const index of indices) {
-    const base = index * TASK_COUNT;
-    s0 += w[base] as number;
-    s1 += w[base + 1] as number;
-    s2 += w[base + 2] as number;
-    s3 += w[base + 3] as number;
+    // weightIn for the four tasks, unrolled
+    const four = packed[index] as number;
+    s0 += (four << 24) >> 24;
+    s1 += (four << 16) >> 24;
+    s2 += (four << 8) >> 24;
+    s3 += four >> 24;
   }
   return [s0, s1, s2, s3].map((sum, t) => {
     const pooled = model.pooled[t];
     const words = pooled === undefined ? 0 : pooledLogit(pooled, vocabularyRows(tokens, pooled.rows));
     return (model.biases[t] as number) + sum * (model.scales[t] as number) * value + words;
   });
+}
+
+/** Each category that hit, with its number of hits, in the order of its first hit. */
+function countHits(hits: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const hit of hits) counts.set(hit, (counts.get(hit) ?? 0) + 1);
+  return counts;
 }
 
 /**
@@ -115,26 +130,25 @@ function categoryEffects(
   model: LanguageModel,
   task: number,
   z: number,
-  hits: readonly string[],
+  counts: ReadonlyMap<string, number>,
   value: number,
 ): CategoryEffects {
   const effects: CategoryEffects = new Map();
-  if (Number.isNaN(z) || hits.length === 0) return effects;
-  const counts = new Map<string, number>();
-  for (const hit of hits) counts.set(hit, (counts.get(hit) ?? 0) + 1);
+  if (Number.isNaN(z) || counts.size === 0) return effects;
   const scale = (model.scales[task] as number) * value;
-  const logitShares = new Map<string, number>();
+  const logitShares: number[] = [];
   let total = 0;
   for (const [category, count] of counts) {
     let sum = 0;
-    for (const index of categoryIndices(category)) sum += model.weights[index * TASK_COUNT + task] as number;
-    logitShares.set(category, count * sum * scale);
+    for (const index of categoryIndices(category)) sum += weightIn(model.packed[index] as number, task);
+    logitShares.push(count * sum * scale);
     total += count * sum * scale;
   }
   const p = sigmoid(z);
   // Average slope of the sigmoid over the categories' combined step; its derivative when the step is tiny.
   const slope = Math.abs(total) > 1e-9 ? (p - sigmoid(z - total)) / total : p * (1 - p);
-  for (const [category, share] of logitShares) effects.set(category, share * slope);
+  let i = 0;
+  for (const category of counts.keys()) effects.set(category, (logitShares[i++] as number) * slope);
   return effects;
 }
 
@@ -155,14 +169,15 @@ export function modelSignals(
     number,
     number,
   ];
+  const counts = countHits(hits);
   return {
     offense: sigmoid(offense),
     complaint: sigmoid(complaint),
     urgent: sigmoid(urgent),
     service: sigmoid(service),
     categoryEffects: {
-      offense: categoryEffects(model, 0, offense, hits, value),
-      complaint: categoryEffects(model, 1, complaint, hits, value),
+      offense: categoryEffects(model, 0, offense, counts, value),
+      complaint: categoryEffects(model, 1, complaint, counts, value),
     },
   };
 }

@@ -14,10 +14,16 @@ export function clamp(value: number, low: number, high: number): number {
 
 /** "a, b and 2 more" for showing matched words in a reason. */
 export function quoteWords(words: readonly string[] | undefined, limit = 3): string {
-  const unique = [...new Set((words ?? []).map((word) => (word === "@user" ? "@mention" : word)))];
+  // one word is the common case (it runs for most posts scored)
+  if (words?.length === 1 && limit > 0) return `"${shownWord(words[0] as string)}"`;
+  const unique = [...new Set((words ?? []).map(shownWord))];
   const shown = unique.slice(0, limit).map((word) => `"${word}"`);
   const rest = unique.length - shown.length;
   return rest > 0 ? `${shown.join(", ")} and ${rest} more` : shown.join(", ");
+}
+
+function shownWord(word: string): string {
+  return word === "@user" ? "@mention" : word;
 }
 
 /** Adds up rule weights into a 0..1 score, with one reason per rule (scaled down if the sum is capped). */
