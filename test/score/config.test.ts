@@ -33,6 +33,25 @@ describe("the config extends the built-in data", () => {
     ).toBe(true);
   });
 
+  it("one config scores posts of several languages, each with its own words and the shared ones", () => {
+    const ctx = makeContext({
+      config: { words: { en: { insult: ["muppets"] }, es: { insult: ["pringados"] }, "*": { outage: ["nodo7"] } } },
+    });
+    const words = (text: string, lang: string) =>
+      score(makePost(text, { lang }), undefined, ctx)
+        .reasons.map((reason) => reason.text)
+        .join(" | ");
+    for (let round = 0; round < 2; round++) {
+      expect(words("@acme you are muppets, nodo7 down", "en")).toMatch(/muppets/);
+      expect(words("@acme you are muppets, nodo7 down", "en")).toMatch(/nodo7/);
+      expect(words("@marca sois unos pringados, nodo7 caído", "es")).toMatch(/pringados/);
+      expect(words("@marca sois unos pringados, nodo7 caído", "es")).toMatch(/nodo7/);
+      // a language's words stay in that language
+      expect(words("@acme you are pringados", "en")).not.toMatch(/pringados/);
+      expect(words("@marca sois unos muppets", "es")).not.toMatch(/muppets/);
+    }
+  });
+
   it("weights and thresholds can be overridden", () => {
     const post = makePost("@acme you are all fucking idiots, go to hell", { lang: "en" });
     expect(score(post, undefined, makeContext()).label).toBe("troll");

@@ -1,7 +1,14 @@
 import type { Post, ScoringConfig } from "../types.js";
 import { scoringLanguage } from "./language.js";
 import type { WordLists } from "./lexicon.js";
-import { BUILT_IN_MATCHERS, compileWordLists, emptyMatches, findMatches, type Matches } from "./matcher.js";
+import {
+  BUILT_IN_MATCHERS,
+  compileWordLists,
+  emptyMatches,
+  findMatches,
+  type Matcher,
+  type Matches,
+} from "./matcher.js";
 import { type ModelSignals, modelSignals } from "./model.js";
 import { normalizeText, tokenize } from "./text.js";
 
@@ -27,8 +34,8 @@ export function gatherEvidence(post: Post, config: ScoringConfig): TextEvidence 
   const tokens = tokenize(normalized);
   const matches = emptyMatches();
   if (lang !== "other") findMatches(tokens, BUILT_IN_MATCHERS[lang], matches);
-  const extra = userWordLists(config, lang, post.lang);
-  if (extra.length > 0) findMatches(tokens, compileWordLists(extra), matches);
+  const extra = userMatcher(config, lang, post.lang);
+  if (extra !== undefined) findMatches(tokens, extra, matches);
   return {
     lang,
     matches,
@@ -44,15 +51,30 @@ export function gatherEvidence(post: Post, config: ScoringConfig): TextEvidence 
   };
 }
 
-/** The user's extra words for the scoring language, for X's own code, and for every language ("*"). */
-function userWordLists(config: ScoringConfig, lang: string, xLang: string): WordLists[] {
-  const codes = new Set([lang, xLang.toLowerCase().split("-")[0] ?? "", "*"]);
+/**
+ * The user's word lists compiled, per config and language codes. A cache, not state: compiling
+ * normalises every entry, which cost more than scoring the post when it ran for each one.
+ */
+const compiledUserWords = new WeakMap<ScoringConfig["words"], Map<string, Matcher | undefined>>();
+
+/** The user's extra words for the scoring language, for X's own code and for every language ("*"). */
+function userMatcher(config: ScoringConfig, lang: string, xLang: string): Matcher | undefined {
+  const codes = [...new Set([lang, xLang.toLowerCase().split("-")[0] ?? "", "*"])];
+  let byCodes = compiledUserWords.get(config.words);
+  if (byCodes === undefined) {
+    byCodes = new Map();
+    compiledUserWords.set(config.words, byCodes);
+  }
+  const key = codes.join(" ");
+  if (byCodes.has(key)) return byCodes.get(key);
   const lists: WordLists[] = [];
   for (const code of codes) {
     const list = config.words[code];
     if (list !== undefined && Object.keys(list).length > 0) lists.push(list as WordLists);
   }
-  return lists;
+  const matcher = lists.length > 0 ? compileWordLists(lists) : undefined;
+  byCodes.set(key, matcher);
+  return matcher;
 }
 
 function countPattern(text: string, pattern: RegExp): number {
