@@ -59,21 +59,20 @@ const compiledUserWords = new WeakMap<ScoringConfig["words"], Map<string, Matche
 
 /** The user's extra words for the scoring language, for X's own code and for every language ("*"). */
 function userMatcher(config: ScoringConfig, lang: string, xLang: string): Matcher | undefined {
-  const codes = [...new Set([lang, xLang.toLowerCase().split("-")[0] ?? "", "*"])];
-  let byCodes = compiledUserWords.get(config.words);
-  if (byCodes === undefined) {
-    byCodes = new Map();
-    compiledUserWords.set(config.words, byCodes);
+  let byLanguages = compiledUserWords.get(config.words);
+  if (byLanguages === undefined) {
+    byLanguages = new Map();
+    compiledUserWords.set(config.words, byLanguages);
   }
-  const key = codes.join(" ");
-  if (byCodes.has(key)) return byCodes.get(key);
+  const key = `${lang} ${xLang}`;
+  if (byLanguages.has(key)) return byLanguages.get(key);
   const lists: WordLists[] = [];
-  for (const code of codes) {
+  for (const code of new Set([lang, xLang.toLowerCase().split("-")[0] ?? "", "*"])) {
     const list = config.words[code];
     if (list !== undefined && Object.keys(list).length > 0) lists.push(list as WordLists);
   }
   const matcher = lists.length > 0 ? compileWordLists(lists) : undefined;
-  byCodes.set(key, matcher);
+  byLanguages.set(key, matcher);
   return matcher;
 }
 
