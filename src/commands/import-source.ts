@@ -3,7 +3,8 @@ import type { Readable } from "node:stream";
 import { Worker } from "node:worker_threads";
 import { InputError, parseDocument } from "../core/normalize.js";
 import { type PreparedDocument, prepareDocument } from "../core/prepare.js";
-import type { ScoringConfig } from "../core/types.js";
+import type { TextEvidence } from "../core/score/evidence.js";
+import type { Post, ScoringConfig } from "../core/types.js";
 import { Exit, XtriageError } from "../errors.js";
 import { readDocuments } from "../io/documents.js";
 
@@ -18,13 +19,13 @@ export interface DocumentLimits {
 }
 
 /**
- * Reads, parses and prepares the input. With `scoring`, each post's text evidence is gathered too
+ * Reads, parses and prepares the input. With `gather`, each post's text evidence is gathered too
  * (the worker does that; on the main thread the ingester gathers it only for posts it stores).
  */
 export async function* importItems(
   input: Readable,
   limits: DocumentLimits,
-  scoring?: ScoringConfig,
+  gather?: (post: Post) => TextEvidence,
 ): AsyncGenerator<ImportItem> {
   for await (const doc of readDocuments(input, limits)) {
     if ("error" in doc) {
@@ -41,7 +42,7 @@ export async function* importItems(
     }
     yield {
       line: doc.line,
-      doc: prepareDocument(parsed, scoring),
+      doc: prepareDocument(parsed, gather),
       problems: parsed.problems,
       apiErrors: parsed.apiErrors.length,
     };

@@ -5,6 +5,8 @@
  */
 import { createReadStream } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
+import { gatherEvidence } from "../core/score/evidence.js";
+import type { Post } from "../core/types.js";
 import { BATCHES_AHEAD, type ImportItem, importItems, type WorkerInput, type WorkerMessage } from "./import-source.js";
 
 /** Posts per message: enough that messaging costs little, few enough that little is in flight (memory). */
@@ -33,7 +35,8 @@ async function main(port: NonNullable<typeof parentPort>, input: WorkerInput): P
   let items: ImportItem[] = [];
   let posts = 0;
   const limits = { maxLineBytes: input.maxLineBytes, maxDocumentBytes: input.maxDocumentBytes };
-  for await (const item of importItems(createReadStream(input.file), limits, input.scoring)) {
+  const gather = (post: Post) => gatherEvidence(post, input.scoring);
+  for await (const item of importItems(createReadStream(input.file), limits, gather)) {
     items.push(item);
     if ("doc" in item) posts += item.doc.posts.length;
     if (posts >= POSTS_PER_BATCH || items.length >= ITEMS_PER_BATCH) {

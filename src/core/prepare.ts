@@ -1,6 +1,6 @@
 import type { ParsedDocument, ReferencedPost } from "./normalize.js";
-import { gatherEvidence, type TextEvidence } from "./score/evidence.js";
-import type { Author, Post, ScoringConfig } from "./types.js";
+import type { TextEvidence } from "./score/evidence.js";
+import type { Author, Post } from "./types.js";
 
 /**
  * A parsed document with the work that needs no database done ahead: raw JSON serialised and,
@@ -28,13 +28,16 @@ export interface PreparedDocument {
   referenced: PreparedReferenced[];
 }
 
-/** With `scoring`, evidence is gathered for every post that can become a case (not for retweets). */
-export function prepareDocument(doc: ParsedDocument, scoring?: ScoringConfig): PreparedDocument {
+/**
+ * With `gather`, evidence is gathered for every post that can become a case (not for retweets).
+ * Passed in rather than imported: what imports this module does not load the learned models.
+ */
+export function prepareDocument(doc: ParsedDocument, gather?: (post: Post) => TextEvidence): PreparedDocument {
   return {
     posts: doc.posts.map((p) => {
       const prepared: PreparedPost = { post: p.post, rawJson: JSON.stringify(p.raw) };
       if (p.author) prepared.author = p.author;
-      if (scoring && !p.post.isRetweet) prepared.evidence = gatherEvidence(p.post, scoring);
+      if (gather && !p.post.isRetweet) prepared.evidence = gather(p.post);
       return prepared;
     }),
     users: doc.users,

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { bundleFor, commandName } from "../../src/route.js";
@@ -52,5 +52,41 @@ describe("the list bundle (built)", () => {
     }
     expect([...seen].some((c) => c.startsWith("report-"))).toBe(true);
     expect(code).not.toMatch(/from "\.\/chunks\//);
+  });
+});
+
+describe("the import command (built)", () => {
+  const chunks = join(ROOT, "dist", "chunks");
+  const MODEL = "src/core/score/model.ts";
+
+  /** Every module in the chunk and in the chunks it imports statically (what loading it evaluates). */
+  function staticModules(start: string): Set<string> {
+    const modules = new Set<string>();
+    const pending = [start];
+    const seen = new Set<string>();
+    while (pending.length > 0) {
+      const chunk = pending.pop()!;
+      if (seen.has(chunk)) continue;
+      seen.add(chunk);
+      const source = readFileSync(join(chunks, chunk), "utf8");
+      for (const m of source.matchAll(/^\/\/ (\S+)$/gm)) modules.add(m[1]!);
+      for (const m of source.matchAll(/(?:from|import) "\.\/([^"]+\.js)"/g)) pending.push(m[1]!);
+    }
+    return modules;
+  }
+
+  it("loads the learned model on the worker only: the main thread scores from the worker's evidence", () => {
+    const command = readdirSync(chunks).find((f) => /^import-[A-Z0-9]+\.js$/.test(f));
+    expect(command).toBeDefined();
+    const code = readFileSync(join(chunks, command!), "utf8");
+    // what the main thread of a worker import loads: the command, then these three on demand
+    const loaded = [command!];
+    for (const name of ["import-source", "ingest", "with-evidence"]) {
+      const target = code.match(new RegExp(`import\\("\\./(${name}-[A-Z0-9]+\\.js)"\\)`))?.[1];
+      expect(target, name).toBeDefined();
+      loaded.push(target!);
+    }
+    for (const chunk of loaded) expect([...staticModules(chunk)], chunk).not.toContain(MODEL);
+    expect([...staticModules("import-worker.js")]).toContain(MODEL);
   });
 });
