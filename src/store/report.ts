@@ -309,7 +309,7 @@ const DAY_MS = 24 * HOUR_MS;
 /**
  * Fill the report cache for the hours of the mentions past `afterRowid` (at most the last WARM_DAYS
  * of them). `import` calls it for what it added, and opening a database that predates the cache
- * calls it for everything (src/store/upgrade.ts).
+ * calls it for everything (afterUpgrade in src/context.ts).
  */
 export function warmRecentHours(db: DB, afterRowid: number): void {
   const range = db
