@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { score } from "../../src/core/score/index.js";
-import { decodeScoreExtras, encodeScoreExtras } from "../../src/store/score-json.js";
+import { decodeScoreExtras, encodeScoreExtras, REASON_TEXTS } from "../../src/store/score-json.js";
 import { makeAuthor, makeContext, makePost } from "../score/helpers.js";
 
 // A real score: an angry outage complaint with a crisis hashtag and a popular one.
@@ -39,8 +39,58 @@ describe("score_json", () => {
     expect(decodeScoreExtras(encodeScoreExtras(withAudience)).answerForAudience).toBe(true);
   });
 
-  it("is at most two thirds the size of the object layout it replaced", () => {
-    expect(encodeScoreExtras(scored).length).toBeLessThan((legacy.length * 2) / 3);
+  it("is at most half the size of the object layout of the first rows", () => {
+    expect(encodeScoreExtras(scored).length).toBeLessThan(legacy.length / 2);
+  });
+
+  it("stores whole only the reason texts that carry the post's words or numbers", () => {
+    // a spread of posts and authors, so that most of the scorer's reasons come up
+    const cases = [
+      score(
+        makePost("@FibraNova you idiots, worst company ever 🤡🤡", { lang: "en" }),
+        makeAuthor({ description: "", followers: 3, following: 900 }),
+        makeContext(),
+      ),
+      score(
+        makePost("My bill charged me twice, can you please help? Service down since Monday", { lang: "en" }),
+        makeAuthor({ username: "vip", verified: true }),
+        makeContext({ config: { vipHandles: ["@vip"] } }),
+      ),
+      score(
+        makePost("Genial, otra vez sin servicio. Gracias por nada 🙄", { lang: "es" }),
+        makeAuthor(),
+        makeContext({ history: { contacts24h: 3, pastTrollLabels: 1, pastGenuineLabels: 2 } }),
+      ),
+      score(
+        makePost("Me encanta el nuevo router, gracias ❤️ #FibraNova", { lang: "es" }),
+        makeAuthor({ createdAt: "2026-03-01T00:00:00Z" }),
+        makeContext(),
+      ),
+      score(makePost("¿A qué hora abre la tienda de Valencia?", { lang: "es" }), undefined, makeContext()),
+      scored,
+    ];
+    const stored = cases.flatMap((s) => JSON.parse(encodeScoreExtras(s))[2] as (string | number)[]);
+    const texts = stored.filter((_, i) => i % 3 === 2);
+    expect(texts.filter((t) => typeof t === "number").length).toBeGreaterThan(texts.length / 3);
+    for (const text of texts) if (typeof text === "string") expect(text).toMatch(/[0-9"#]/);
+    for (const s of cases) expect(decodeScoreExtras(encodeScoreExtras(s)).reasons).toEqual(s.reasons);
+  });
+
+  it("reads rows written before reason texts were numbered, whatever their text", () => {
+    const layout1 = '[1, [], ["t", 0.5, "strongly negative", "u", 3, "12"], 0, "en"]';
+    expect(decodeScoreExtras(layout1).reasons).toEqual([
+      { field: "troll", weight: 0.5, text: "strongly negative" },
+      { field: "urgency", weight: 3, text: "12" },
+    ]);
+  });
+
+  it("names each numbered text once, and skips a number it does not know", () => {
+    expect(new Set(REASON_TEXTS).size).toBe(REASON_TEXTS.length);
+    const row = `[2, [], ["t", 0.5, 0, "u", 1, ${REASON_TEXTS.length}, "c", 2, "whole"], 0, "en"]`;
+    expect(decodeScoreExtras(row).reasons).toEqual([
+      { field: "troll", weight: 0.5, text: REASON_TEXTS[0] },
+      { field: "complaint", weight: 2, text: "whole" },
+    ]);
   });
 
   it("reads rows written in the object layout as before", () => {
