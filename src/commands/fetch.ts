@@ -207,6 +207,7 @@ async function walk(
     accounts.map((a) => a.id),
   );
   const counts = emptyCounts();
+  const usersSeen = new Map<string, string>();
   const result: SourceResult = {
     account: source.account.handle,
     source: source.key,
@@ -242,7 +243,7 @@ async function walk(
       if (page.meta.oldest_id) oldest = page.meta.oldest_id;
       result.fetched += page.data?.length ?? 0;
       result.api_errors += page.errors?.length ?? 0;
-      const prepared = prepareDocument(parseDocument(page));
+      const prepared = prepareDocument(parseDocument(page), undefined, usersSeen);
       db.transaction(() => ingester.add(prepared, now.toISOString(), counts)).immediate();
       if (progress) {
         ctx.io.err.write(`\r@${source.account.handle} ${source.key}: page ${result.pages}, ${result.fetched} posts`);

@@ -2,7 +2,7 @@ import { closeSync, existsSync, openSync, readSync } from "node:fs";
 import type { Readable } from "node:stream";
 import { Worker } from "node:worker_threads";
 import { InputError, parseDocument } from "../core/normalize.js";
-import { type PreparedDocument, prepareDocument } from "../core/prepare.js";
+import { type PreparedDocument, prepareDocument, type UsersSeen } from "../core/prepare.js";
 import type { TextEvidence } from "../core/score/evidence.js";
 import type { Post, ScoringConfig } from "../core/types.js";
 import { Exit, XtriageError } from "../errors.js";
@@ -27,6 +27,7 @@ export async function* importItems(
   limits: DocumentLimits,
   gather?: (post: Post) => TextEvidence,
 ): AsyncGenerator<ImportItem> {
+  const usersSeen: UsersSeen = new Map();
   for await (const doc of readDocuments(input, limits)) {
     if ("error" in doc) {
       yield { line: doc.line, error: doc.error };
@@ -42,7 +43,7 @@ export async function* importItems(
     }
     yield {
       line: doc.line,
-      doc: prepareDocument(parsed, gather),
+      doc: prepareDocument(parsed, gather, usersSeen),
       problems: parsed.problems,
       apiErrors: parsed.apiErrors.length,
     };

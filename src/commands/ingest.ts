@@ -1,4 +1,5 @@
 import type { Config } from "../config.js";
+import { dayBeforeFinder } from "../core/day-before.js";
 import type { PreparedDocument, PreparedPost } from "../core/prepare.js";
 import type { TextEvidence } from "../core/score/evidence.js";
 import { tagKey } from "../core/tags.js";
@@ -39,10 +40,6 @@ export function scoringConfigFrom(config: Config): ScoringConfig {
   };
 }
 
-function hoursBefore(iso: string, hours: number): string {
-  return new Date(Date.parse(iso) - hours * 3_600_000).toISOString();
-}
-
 /**
  * Stores parsed posts: authors and referenced posts refreshed, each mention scored and upserted
  * without touching its triage state. Used by `import` and `fetch`; the caller owns the transaction.
@@ -55,15 +52,7 @@ export function createIngester(db: DB, config: Config, scorer: Scorer, source: s
   const accountByHandle = new Map(config.accounts.map((a) => [a.handle, a.id ?? null]));
   // Agents' verdicts only exist once cases were worked; a fresh import skips the per-author query.
   const anyVerdicts = mentions.hasVerdicts();
-  // The same author comes back on many pages: write them only when X's data for them changed.
-  const authorsSeen = new Map<string, string>();
-  const upsertAuthor = (a: Author, at: string, key = JSON.stringify(a)) => {
-    if (authorsSeen.get(a.id) === key) return;
-    if (authorsSeen.size > 20_000) authorsSeen.clear();
-    authorsSeen.set(a.id, key);
-    authors.upsert(a, at);
-  };
-
+  const dayBeforeOf = dayBeforeFinder();
   function accountFor(mentioned: string[]): string | null {
     for (const handle of mentioned) {
       const id = accountByHandle.get(handle);
@@ -79,7 +68,7 @@ export function createIngester(db: DB, config: Config, scorer: Scorer, source: s
 
   function contextFor(p: PreparedPost): ScoreContext {
     const tags = new Map<string, number>();
-    const dayBefore = hoursBefore(p.post.createdAt, 24);
+    const dayBefore = dayBeforeOf(p.post.createdAt);
     for (const tag of p.post.hashtags) {
       const key = tagKey(tag);
       // the post's own author counts as one more user of the tag
@@ -101,7 +90,7 @@ export function createIngester(db: DB, config: Config, scorer: Scorer, source: s
   return {
     add(doc: PreparedDocument, fetchedAt: string, counts: IngestCounts): void {
       const fresh: string[] = [];
-      for (let i = 0; i < doc.users.length; i++) upsertAuthor(doc.users[i]!, fetchedAt, doc.userKeys[i]);
+      for (const user of doc.users) authors.upsert(user, fetchedAt);
       for (const ref of doc.referenced) authors.upsertReferenced(ref, fetchedAt);
       for (const p of doc.posts) {
         if (p.post.isRetweet || ownIds.has(p.post.authorId)) {

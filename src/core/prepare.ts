@@ -22,17 +22,29 @@ export interface PreparedReferenced extends Omit<ReferencedPost, "raw"> {
 
 export interface PreparedDocument {
   posts: PreparedPost[];
+  /** The users to write: with a UsersSeen, only those new to the run or changed since. */
   users: Author[];
-  /** Each user serialised, in the same order: what tells a changed user from one already written. */
-  userKeys: string[];
   referenced: PreparedReferenced[];
 }
 
 /**
+ * The users one run (an import, a fetch) has handed on, by id, each with its data serialised: the
+ * same author comes back on many pages, and is written again only when X's data for them changed.
+ */
+export type UsersSeen = Map<string, string>;
+/** Beyond this many users a run starts remembering afresh: memory stays bounded. */
+const MAX_USERS_SEEN = 20_000;
+
+/**
  * With `gather`, evidence is gathered for every post that can become a case (not for retweets).
  * Passed in rather than imported: what imports this module does not load the learned models.
+ * With `usersSeen`, users already handed on unchanged are left out (their posts keep `author`).
  */
-export function prepareDocument(doc: ParsedDocument, gather?: (post: Post) => TextEvidence): PreparedDocument {
+export function prepareDocument(
+  doc: ParsedDocument,
+  gather?: (post: Post) => TextEvidence,
+  usersSeen?: UsersSeen,
+): PreparedDocument {
   return {
     posts: doc.posts.map((p) => {
       const prepared: PreparedPost = { post: p.post, rawJson: JSON.stringify(p.raw) };
@@ -40,8 +52,19 @@ export function prepareDocument(doc: ParsedDocument, gather?: (post: Post) => Te
       if (gather && !p.post.isRetweet) prepared.evidence = gather(p.post);
       return prepared;
     }),
-    users: doc.users,
-    userKeys: doc.users.map((u) => JSON.stringify(u)),
+    users: usersSeen ? changedUsers(doc.users, usersSeen) : doc.users,
     referenced: doc.referenced.map(({ raw, ...r }) => ({ ...r, rawJson: JSON.stringify(raw) })),
   };
+}
+
+function changedUsers(users: Author[], seen: UsersSeen): Author[] {
+  const changed: Author[] = [];
+  for (const user of users) {
+    const key = JSON.stringify(user);
+    if (seen.get(user.id) === key) continue;
+    if (seen.size >= MAX_USERS_SEEN) seen.clear();
+    seen.set(user.id, key);
+    changed.push(user);
+  }
+  return changed;
 }
