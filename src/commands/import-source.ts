@@ -5,6 +5,7 @@ import { InputError, parseDocument } from "../core/normalize.js";
 import { type PreparedDocument, prepareDocument, type UsersSeen } from "../core/prepare.js";
 import type { TextEvidence } from "../core/score/evidence.js";
 import type { Post, ScoringConfig } from "../core/types.js";
+import { type PackedDocument, packDocument, unpackDocument } from "../core/wire.js";
 import { Exit, XtriageError } from "../errors.js";
 import { readDocuments } from "../io/documents.js";
 
@@ -56,8 +57,21 @@ export interface WorkerInput extends DocumentLimits {
   scoring: ScoringConfig;
 }
 
+/** An item as the worker sends it: its document packed (src/core/wire.ts). */
+export type WireItem =
+  | { line: number; error: string }
+  | { line: number; doc: PackedDocument; problems: string[]; apiErrors: number };
+
+export function toWire(item: ImportItem): WireItem {
+  return "doc" in item ? { ...item, doc: packDocument(item.doc) } : item;
+}
+
+function fromWire(item: WireItem): ImportItem {
+  return "doc" in item ? { ...item, doc: unpackDocument(item.doc) } : item;
+}
+
 /** Worker → main: a batch of items, the end, or a failure. Main → worker: "next" once it takes a batch. */
-export type WorkerMessage = { items: ImportItem[] } | { done: true } | { failed: string };
+export type WorkerMessage = { items: WireItem[] } | { done: true } | { failed: string };
 
 /** Batches the worker may have sent that the main thread has not taken yet: memory stays bounded. */
 export const BATCHES_AHEAD = 2;
@@ -114,7 +128,7 @@ export async function* workerImportItems(script: URL, input: WorkerInput): Async
       if ("failed" in message) throw workerFailure(message.failed);
       if ("done" in message) return;
       worker.postMessage("next");
-      yield* message.items;
+      for (const item of message.items) yield fromWire(item);
     }
   } finally {
     await worker.terminate();

@@ -7,7 +7,14 @@ import { createReadStream } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { gatherEvidence } from "../core/score/evidence.js";
 import type { Post } from "../core/types.js";
-import { BATCHES_AHEAD, type ImportItem, importItems, type WorkerInput, type WorkerMessage } from "./import-source.js";
+import {
+  BATCHES_AHEAD,
+  importItems,
+  toWire,
+  type WireItem,
+  type WorkerInput,
+  type WorkerMessage,
+} from "./import-source.js";
 
 /** Posts per message: enough that messaging costs little, few enough that little is in flight (memory). */
 const POSTS_PER_BATCH = 200;
@@ -32,12 +39,12 @@ async function main(port: NonNullable<typeof parentPort>, input: WorkerInput): P
     port.postMessage(message);
   };
 
-  let items: ImportItem[] = [];
+  let items: WireItem[] = [];
   let posts = 0;
   const limits = { maxLineBytes: input.maxLineBytes, maxDocumentBytes: input.maxDocumentBytes };
   const gather = (post: Post) => gatherEvidence(post, input.scoring);
   for await (const item of importItems(createReadStream(input.file), limits, gather)) {
-    items.push(item);
+    items.push(toWire(item));
     if ("doc" in item) posts += item.doc.posts.length;
     if (posts >= POSTS_PER_BATCH || items.length >= ITEMS_PER_BATCH) {
       await send({ items });
