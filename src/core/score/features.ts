@@ -50,13 +50,29 @@ export function featureIndices(
   allTokens: readonly string[],
   categoryHits: readonly string[],
 ): number[] {
-  const tokens = collapseMentions(allTokens);
   const indices: number[] = [];
+  forEachFeature(rawText, allTokens, categoryHits, (index) => {
+    indices.push(index);
+  });
+  return indices;
+}
+
+/**
+ * `visit` called with each of featureIndices' indices, in the same order, with no list built: the
+ * scorer only sums weights over them, and the lists were a quarter of what scoring allocated.
+ */
+export function forEachFeature(
+  rawText: string,
+  allTokens: readonly string[],
+  categoryHits: readonly string[],
+  visit: (index: number) => void,
+): void {
+  const tokens = collapseMentions(allTokens);
   let previous = 0;
   for (let t = 0; t < tokens.length; t++) {
     const word = hashString(WORD_SEED, tokens[t] as string);
-    indices.push(finish(word));
-    if (t > 0) indices.push(finish(step(Math.imul(previous, 31) ^ BIGRAM_SEED, word)));
+    visit(finish(word));
+    if (t > 0) visit(finish(step(Math.imul(previous, 31) ^ BIGRAM_SEED, word)));
     previous = word;
   }
   const joined = ` ${tokens.join(" ")} `;
@@ -65,20 +81,19 @@ export function featureIndices(
     hash = step(hash, joined.charCodeAt(i));
     hash = step(hash, joined.charCodeAt(i + 1));
     hash = step(hash, joined.charCodeAt(i + 2));
-    indices.push(finish(hash));
+    visit(finish(hash));
     if (i + 4 > joined.length) continue;
     hash = step(hash, joined.charCodeAt(i + 3));
-    indices.push(finish(hash));
+    visit(finish(hash));
     if (i + 5 > joined.length) continue;
     hash = step(hash, joined.charCodeAt(i + 4));
-    indices.push(finish(hash));
+    visit(finish(hash));
   }
   if (NON_ASCII.test(rawText))
-    for (const match of rawText.matchAll(EMOJI)) indices.push(finish(hashString(EMOJI_SEED, match[0])));
+    for (const emoji of rawText.match(EMOJI) ?? []) visit(finish(hashString(EMOJI_SEED, emoji)));
   for (const category of categoryHits) {
-    for (const index of categoryIndices(category)) indices.push(index);
+    for (const index of categoryIndices(category)) visit(index);
   }
-  return indices;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { categoryIndices, featureIndices, featureValue, HASH_BITS } from "./features.js";
+import { categoryIndices, featureValue, forEachFeature, HASH_BITS } from "./features.js";
 import { categoryHits, type Matches } from "./matcher.js";
 import modelFile from "./model.json" with { type: "json" };
 import { decodePooled, type PooledModel, pooledLogit, type StoredPooled, vocabularyRows } from "./pooled.js";
@@ -92,22 +92,29 @@ function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
 
-/** Logits of every task for one feature list (and the post's tokens, for the word-vector networks). */
-function logits(model: LanguageModel, indices: readonly number[], value: number, tokens: readonly string[]): number[] {
+/** Per task, the sum of the weights of a post's features (with repeats), and how many there are. */
+function weightSums(model: LanguageModel, rawText: string, tokens: readonly string[], hits: readonly string[]) {
   const packed = model.packed;
   let s0 = 0;
   let s1 = 0;
   let s2 = 0;
   let s3 = 0;
-  for (const index of indices) {
+  let count = 0;
+  forEachFeature(rawText, tokens, hits, (index) => {
     // weightIn for the four tasks, unrolled
     const four = packed[index] as number;
     s0 += (four << 24) >> 24;
     s1 += (four << 16) >> 24;
     s2 += (four << 8) >> 24;
     s3 += four >> 24;
-  }
-  return [s0, s1, s2, s3].map((sum, t) => {
+    count++;
+  });
+  return { sums: [s0, s1, s2, s3], count };
+}
+
+/** Logits of every task from the weight sums (and the post's tokens, for the word-vector networks). */
+function logits(model: LanguageModel, sums: readonly number[], value: number, tokens: readonly string[]): number[] {
+  return sums.map((sum, t) => {
     const pooled = model.pooled[t];
     const words = pooled === undefined ? 0 : pooledLogit(pooled, vocabularyRows(tokens, pooled.rows));
     return (model.biases[t] as number) + sum * (model.scales[t] as number) * value + words;
@@ -138,12 +145,13 @@ function categoryEffects(
   const scale = (model.scales[task] as number) * value;
   const logitShares: number[] = [];
   let total = 0;
-  for (const [category, count] of counts) {
+  // forEach, not for-of: each entry would be a new [key, value] array, for every post scored
+  counts.forEach((count, category) => {
     let sum = 0;
     for (const index of categoryIndices(category)) sum += weightIn(model.packed[index] as number, task);
     logitShares.push(count * sum * scale);
     total += count * sum * scale;
-  }
+  });
   const p = sigmoid(z);
   // Average slope of the sigmoid over the categories' combined step; its derivative when the step is tiny.
   const slope = Math.abs(total) > 1e-9 ? (p - sigmoid(z - total)) / total : p * (1 - p);
@@ -161,14 +169,9 @@ export function modelSignals(
   if (tokens.length === 0) return undefined;
   const model = MODELS[lang];
   const hits = categoryHits(matches);
-  const indices = featureIndices(rawText, tokens, hits);
-  const value = featureValue(indices.length);
-  const [offense, complaint, urgent, service] = logits(model, indices, value, tokens) as [
-    number,
-    number,
-    number,
-    number,
-  ];
+  const { sums, count } = weightSums(model, rawText, tokens, hits);
+  const value = featureValue(count);
+  const [offense, complaint, urgent, service] = logits(model, sums, value, tokens) as [number, number, number, number];
   const counts = countHits(hits);
   return {
     offense: sigmoid(offense),
