@@ -2,6 +2,7 @@ import { hostname } from "node:os";
 import type { Command } from "commander";
 import type { Config } from "../config.js";
 import type { Context } from "../context.js";
+import type { UsersSeen } from "../core/prepare.js";
 import { compareIds, snowflakeTime } from "../core/snowflake.js";
 import { Exit, TryLaterError, UsageError } from "../errors.js";
 import { writeJson } from "../io/output.js";
@@ -207,7 +208,7 @@ async function walk(
     accounts.map((a) => a.id),
   );
   const counts = emptyCounts();
-  const usersSeen = new Map<string, string>();
+  const usersSeen: UsersSeen = new Map();
   const result: SourceResult = {
     account: source.account.handle,
     source: source.key,

@@ -28,10 +28,10 @@ export interface PreparedDocument {
 }
 
 /**
- * The users one run (an import, a fetch) has handed on, by id, each with its data serialised: the
- * same author comes back on many pages, and is written again only when X's data for them changed.
+ * The users one run (an import, a fetch) has handed on, by id: the same author comes back on many
+ * pages, and is written again only when X's data for them changed.
  */
-export type UsersSeen = Map<string, string>;
+export type UsersSeen = Map<string, Author>;
 /** Beyond this many users a run starts remembering afresh: memory stays bounded. */
 const MAX_USERS_SEEN = 20_000;
 
@@ -60,11 +60,17 @@ export function prepareDocument(
 function changedUsers(users: Author[], seen: UsersSeen): Author[] {
   const changed: Author[] = [];
   for (const user of users) {
-    const key = JSON.stringify(user);
-    if (seen.get(user.id) === key) continue;
+    const before = seen.get(user.id);
+    if (before !== undefined && sameValues(before, user)) continue;
     if (seen.size >= MAX_USERS_SEEN) seen.clear();
-    seen.set(user.id, key);
+    seen.set(user.id, user);
     changed.push(user);
   }
   return changed;
+}
+
+/** Every field of an author is a plain value: equal field by field is the same data from X. */
+function sameValues(a: Author, b: Author): boolean {
+  for (const key in a) if (a[key as keyof Author] !== b[key as keyof Author]) return false;
+  return true;
 }
