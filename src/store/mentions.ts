@@ -95,9 +95,8 @@ function onFirstUse<T>(prepare: () => T): () => T {
 
 /** Prepared statements for the mentions table and its neighbours, one set per connection. */
 export function mentionsRepo(db: DB) {
-  const rawById = onFirstUse(() =>
-    db.prepare<[string], { raw_json: string }>("SELECT raw_json FROM mentions WHERE id = ?"),
-  );
+  // pluck: these run for every post imported, and a row object for one value is garbage at once
+  const rawById = onFirstUse(() => db.prepare<[string], string>("SELECT raw_json FROM mentions WHERE id = ?").pluck());
   // Positional parameters: binding two dozen values by name costs more than the insert itself.
   const insert = onFirstUse(() =>
     db.prepare(
@@ -120,14 +119,18 @@ export function mentionsRepo(db: DB) {
     db.prepare("INSERT OR IGNORE INTO mention_hashtags (mention_id, tag, author_id, created_at) VALUES (?, ?, ?, ?)"),
   );
   const tagAuthors = onFirstUse(() =>
-    db.prepare<[string, string, string], { n: number }>(
-      "SELECT count(DISTINCT author_id) AS n FROM mention_hashtags WHERE tag = ? AND created_at > ? AND created_at <= ?",
-    ),
+    db
+      .prepare<[string, string, string], number>(
+        "SELECT count(DISTINCT author_id) FROM mention_hashtags WHERE tag = ? AND created_at > ? AND created_at <= ?",
+      )
+      .pluck(),
   );
   const contacts = onFirstUse(() =>
-    db.prepare<[string, string, string], { n: number }>(
-      "SELECT count(*) AS n FROM mentions WHERE author_id = ? AND created_at >= ? AND created_at < ?",
-    ),
+    db
+      .prepare<[string, string, string], number>(
+        "SELECT count(*) FROM mentions WHERE author_id = ? AND created_at >= ? AND created_at < ?",
+      )
+      .pluck(),
   );
   const labels = onFirstUse(() =>
     db.prepare<[string], { troll: number; genuine: number }>(`
@@ -152,7 +155,7 @@ export function mentionsRepo(db: DB) {
   return {
     /** The stored raw JSON of a mention, or undefined when it is not stored. */
     rawJson(id: string): string | undefined {
-      return rawById().get(id)?.raw_json;
+      return rawById().get(id);
     },
 
     insert(m: StoredMention): void {
@@ -169,12 +172,12 @@ export function mentionsRepo(db: DB) {
 
     /** Distinct authors who used the tag (a tagKey) after `from`, up to `to` (ISO times). */
     hashtagAuthors(key: string, from: string, to: string): number {
-      return tagAuthors().get(key, from, to)?.n ?? 0;
+      return tagAuthors().get(key, from, to) ?? 0;
     },
 
     /** Posts by the author from `from` up to (not including) `to` (ISO times). */
     contacts(authorId: string, from: string, to: string): number {
-      return contacts().get(authorId, from, to)?.n ?? 0;
+      return contacts().get(authorId, from, to) ?? 0;
     },
 
     /** What agents concluded about this author's past cases. */
