@@ -24,7 +24,7 @@ const FORMAT_TEXTS = 1;
 
 /**
  * Reason texts the scorer gives word for word (no number or word of the post in them), stored by
- * position: they were two thirds of the column. APPEND ONLY: stored rows name them by index, so an
+ * position: they were over a third of the column. APPEND ONLY: stored rows name them by index, so an
  * entry is never removed, reordered or edited (a text the scorer no longer gives stays here).
  */
 export const REASON_TEXTS: readonly string[] = [
