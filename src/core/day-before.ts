@@ -1,6 +1,6 @@
+import { CANONICAL_TIME } from "./normalize.js";
+
 const DAY_MS = 86_400_000;
-/** A time as X and toISOString write it: UTC to the millisecond. */
-const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 /** Distinct days remembered: an import spans a few hundred at most. */
 const MAX_DAYS = 4096;
 
@@ -12,7 +12,7 @@ const MAX_DAYS = 4096;
 export function dayBeforeFinder(): (iso: string) => string {
   const previousDays = new Map<string, string>();
   return (iso) => {
-    if (!CANONICAL.test(iso)) return new Date(Date.parse(iso) - DAY_MS).toISOString();
+    if (!CANONICAL_TIME.test(iso)) return new Date(Date.parse(iso) - DAY_MS).toISOString();
     const day = iso.slice(0, 10);
     let previous = previousDays.get(day);
     if (previous === undefined) {

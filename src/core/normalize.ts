@@ -69,7 +69,7 @@ function count(v: unknown): number {
  * How X writes every time, already what toISOString gives: kept as it is, without the round trip
  * through Date. Days 29-31 and other forms take the round trip (Date rolls "02-30" over to March).
  */
-const CANONICAL_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+export const CANONICAL_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
 
 function isoTime(v: unknown, what: string, required: boolean): string {
   const s = str(v, what, required);
