@@ -15,6 +15,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
+import { median } from "../src/core/report.js";
 import { benchScore } from "../src/core/score/bench.js";
 import { startSandbox } from "../src/sandbox/server.js";
 import { warmRecentHours } from "../src/store/report.js";
@@ -77,8 +78,7 @@ function medianRatio(runs: number, a: () => number, b: () => number): { a: numbe
     as.push(a());
     bs.push(b());
   }
-  const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
-  return { a: med(as), b: med(bs), ratio: med(as) / med(bs) };
+  return { a: medianOf(as), b: medianOf(bs), ratio: medianOf(as) / medianOf(bs) };
 }
 
 /** A command's wall time against `node -e 0`, interleaved, as a ratio with its target. */
@@ -127,12 +127,8 @@ function importPairs(file: string, db: string, runs: number): { importRate: numb
   return pairs;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+function medianOf(values: number[]): number {
+  return median(Float64Array.from(values).sort()) ?? Number.NaN;
 }
 
 /** The baseline import: JSON.parse each page and insert its posts in one transaction, nothing else. */
@@ -365,9 +361,10 @@ async function main(): Promise<void> {
     await writeSyntheticPages(file100k, 100_000);
     const db100k = join(work, "100k.db");
     const pairs = importPairs(file100k, db100k, importRuns);
-    const importRate = median(pairs.map((p) => p.importRate));
-    const bareRate = median(pairs.map((p) => p.bareRate));
-    const importRatio = median(pairs.map((p) => p.importRate / p.bareRate));
+    const importRate = medianOf(pairs.map((p) => p.importRate));
+    const bareRate = medianOf(pairs.map((p) => p.bareRate));
+    const importRatio = medianOf(pairs.map((p) => p.importRate / p.bareRate));
+    const measuredOver = pairs.length === 1 ? "one pair" : `median of ${pairs.length} pairs`;
     const range = (values: number[], format: (v: number) => string) =>
       values.length > 1
         ? `; runs ${[...values]
@@ -377,7 +374,7 @@ async function main(): Promise<void> {
         : "";
     report(
       "import throughput",
-      `${Math.round(importRate).toLocaleString("en")} mentions/s (median of ${pairs.length}` +
+      `${Math.round(importRate).toLocaleString("en")} mentions/s (${measuredOver}` +
         `${range(
           pairs.map((p) => p.importRate),
           (v) => Math.round(v).toLocaleString("en"),
@@ -387,8 +384,8 @@ async function main(): Promise<void> {
     );
     report(
       "import vs bare JSON.parse + insert loop",
-      `${(importRatio * 100).toFixed(0)}% (bare ${Math.round(bareRate).toLocaleString("en")}/s; median ratio of ` +
-        `${pairs.length} pairs${range(
+      `${(importRatio * 100).toFixed(0)}% (bare ${Math.round(bareRate).toLocaleString("en")}/s; ${measuredOver}` +
+        `${range(
           pairs.map((p) => p.importRate / p.bareRate),
           (v) => `${(v * 100).toFixed(0)}%`,
         )})`,
