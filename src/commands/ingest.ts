@@ -1,5 +1,6 @@
 import type { Config } from "../config.js";
 import { dayBeforeFinder } from "../core/day-before.js";
+import { repliedToIdOf } from "../core/normalize.js";
 import type { PreparedDocument, PreparedPost } from "../core/prepare.js";
 import type { TextEvidence } from "../core/score/evidence.js";
 import { tagKey } from "../core/tags.js";
@@ -7,6 +8,7 @@ import type { Author, Post, Score, ScoreContext, ScoringConfig } from "../core/t
 import { assignStickyOwners } from "../store/actions.js";
 import type { DB } from "../store/db.js";
 import { authorsRepo, mentionsRepo } from "../store/mentions.js";
+import { type SeenReply, seenRepliesRepo } from "../store/seen-replies.js";
 
 /**
  * The scorer in its two parts (src/core/score): the text evidence, and the score from it in context.
@@ -30,6 +32,9 @@ export function emptyCounts(): IngestCounts {
   return { imported: 0, updated: 0, unchanged: 0, dropped: 0 };
 }
 
+/** Brand replies kept for mentions a run has not stored yet: bounded, as one run can be long. */
+const MAX_WAITING_REPLIES = 10_000;
+
 export function scoringConfigFrom(config: Config): ScoringConfig {
   return {
     vipHandles: config.vipHandles,
@@ -51,8 +56,12 @@ export function createIngester(db: DB, config: Config, scorer: Scorer, source: s
   const ownIds = new Set([...brandIds, ...config.accounts.map((a) => a.id).filter((id): id is string => Boolean(id))]);
   const accountByHandle = new Map(config.accounts.map((a) => [a.handle, a.id ?? null]));
   // Agents' verdicts only exist once cases were worked; a fresh import skips the per-author query.
-  const anyVerdicts = mentions.hasVerdicts();
+  let anyVerdicts = mentions.hasVerdicts();
   const dayBeforeOf = dayBeforeFinder();
+  const seenReplies = seenRepliesRepo(db, config.agents);
+  // brand replies to mentions not stored yet: pages come newest first, so a customer's follow-up
+  // (which carries the brand's reply) is often read before the post the brand answered
+  const waitingReplies = new Map<string, SeenReply[]>();
   function accountFor(mentioned: string[]): string | null {
     for (const handle of mentioned) {
       const id = accountByHandle.get(handle);
@@ -87,6 +96,34 @@ export function createIngester(db: DB, config: Config, scorer: Scorer, source: s
     };
   }
 
+  /** The brand's own replies in a document: posts it fetched, and posts customers answered. */
+  function brandRepliesIn(doc: PreparedDocument): SeenReply[] {
+    const replies: SeenReply[] = [];
+    for (const { post } of doc.posts) {
+      if (ownIds.has(post.authorId) && post.repliedToId && !post.isRetweet) {
+        replies.push({ id: post.id, repliedToId: post.repliedToId, text: post.text, createdAt: post.createdAt });
+      }
+    }
+    for (const ref of doc.referenced) {
+      if (!ownIds.has(ref.authorId)) continue;
+      const repliedToId = repliedToIdOf(JSON.parse(ref.rawJson));
+      if (repliedToId) replies.push({ id: ref.id, repliedToId, text: ref.text, createdAt: ref.createdAt });
+    }
+    return replies;
+  }
+
+  function logBrandReplies(replies: Iterable<SeenReply>, fetchedAt: string): void {
+    for (const reply of replies) {
+      if (seenReplies.record(reply, fetchedAt)) {
+        // a reply is a verdict: the customer's next posts go to whoever sent it
+        anyVerdicts = true;
+        continue;
+      }
+      if (waitingReplies.size >= MAX_WAITING_REPLIES) waitingReplies.clear();
+      waitingReplies.set(reply.repliedToId, [...(waitingReplies.get(reply.repliedToId) ?? []), reply]);
+    }
+  }
+
   return {
     add(doc: PreparedDocument, fetchedAt: string, counts: IngestCounts): void {
       const fresh: string[] = [];
@@ -119,6 +156,14 @@ export function createIngester(db: DB, config: Config, scorer: Scorer, source: s
         } else {
           mentions.updateFromX(row);
           counts.updated++;
+        }
+      }
+      if (ownIds.size > 0) {
+        logBrandReplies(brandRepliesIn(doc), fetchedAt);
+        for (const id of waitingReplies.size > 0 ? fresh : []) {
+          const replies = waitingReplies.get(id);
+          waitingReplies.delete(id);
+          if (replies) logBrandReplies(replies, fetchedAt);
         }
       }
       // The same agent handles a customer from start to end: a new post goes to whoever last handled them.

@@ -123,6 +123,15 @@ function referencedId(refs: unknown, type: string): string {
   return ref ? optionalId(ref.id, `referenced ${type} id`) : "";
 }
 
+/** The id of the post a raw X post replies to, or "" (also when that reference is malformed). */
+export function repliedToIdOf(raw: unknown): string {
+  try {
+    return isObj(raw) ? referencedId(raw.referenced_tweets, "replied_to") : "";
+  } catch {
+    return "";
+  }
+}
+
 /** Hashtags as written, from X's entities when present, else extracted from the text. */
 function hashtagsOf(text: string, entities: unknown): string[] {
   const fromEntities = entityList(entities, "hashtags")

@@ -33,11 +33,11 @@ const xt = (args: string[], extra: Record<string, string> = {}) => runBin(args, 
 
 const query = <T>(sql: string, ...params: unknown[]): T[] => sqlOn<T>(env.XTRIAGE_DB!, sql, ...params);
 
-/** A genuine mention by `username` (or the first genuine Spanish one). */
+/** A genuine mention nobody has answered yet, by `username` (or the first genuine Spanish one). */
 function caseOf(username?: string): { id: string; username: string; author_id: string; conversation_id: string } {
   const rows = query<{ id: string; username: string; author_id: string; conversation_id: string }>(
     `SELECT m.id, a.username, m.author_id, m.conversation_id FROM mentions m JOIN authors a ON a.id = m.author_id
-     WHERE m.source = 'mentions' AND m.label = 'genuine' ${username ? "AND a.username = ?" : "AND m.lang = 'es'"}
+     WHERE m.source = 'mentions' AND m.label = 'genuine' AND m.first_response_at IS NULL ${username ? "AND a.username = ?" : "AND m.lang = 'es'"}
      ORDER BY m.priority DESC LIMIT 1`,
     ...(username ? [username] : []),
   );

@@ -29,8 +29,12 @@ const caseRow = (id: string) =>
     "SELECT status, assignee, resolved_at FROM mentions WHERE id = ?",
     id,
   );
+/** The top of the queue: cases nobody has answered yet (on X or here), most important first. */
 const topIds = (n: number) =>
-  sql<{ id: string }>("SELECT id FROM mentions ORDER BY priority DESC, created_at LIMIT ?", n).map((r) => r.id);
+  sql<{ id: string }>(
+    "SELECT id FROM mentions WHERE status = 'new' AND first_response_at IS NULL ORDER BY priority DESC, created_at LIMIT ?",
+    n,
+  ).map((r) => r.id);
 
 describe("claim, release, next", () => {
   it("claims, refuses another agent with exit 6 naming the holder, --force takes it, release gives it back", async () => {
@@ -45,7 +49,9 @@ describe("claim, release, next", () => {
     expect(caseRow(id!).assignee).toBe("diego");
     expect((await as("diego", ["release", id!])).code).toBe(0);
     expect(caseRow(id!).assignee).toBeNull();
-    expect(sql<{ kind: string; agent: string }>("SELECT kind, agent FROM actions ORDER BY id")).toEqual([
+    expect(
+      sql<{ kind: string; agent: string }>("SELECT kind, agent FROM actions WHERE mention_id = ? ORDER BY id", id),
+    ).toEqual([
       { kind: "claim", agent: "laura" },
       { kind: "claim", agent: "diego" },
       { kind: "release", agent: "diego" },
@@ -63,14 +69,15 @@ describe("claim, release, next", () => {
 
   it("the owner is sticky: another agent's next skips a customer the first agent handled", async () => {
     const { author_id } = one<{ author_id: string }>(
-      "SELECT author_id FROM mentions GROUP BY author_id HAVING count(*) >= 2 ORDER BY max(priority) DESC LIMIT 1",
+      `SELECT author_id FROM mentions GROUP BY author_id
+       HAVING count(*) >= 2 AND count(first_response_at) = 0 ORDER BY max(priority) DESC LIMIT 1`,
     );
     const [handled, waiting] = sql<{ id: string }>(
       "SELECT id FROM mentions WHERE author_id = ? ORDER BY created_at",
       author_id,
     ).map((r) => r.id);
     const other = one<{ id: string }>(
-      "SELECT id FROM mentions WHERE author_id <> ? ORDER BY priority LIMIT 1",
+      "SELECT id FROM mentions WHERE author_id <> ? AND first_response_at IS NULL ORDER BY priority LIMIT 1",
       author_id,
     ).id;
     expect((await as("laura", ["resolve", handled!])).code).toBe(0);
@@ -111,7 +118,7 @@ describe("resolve, ignore, reopen, escalate, note", () => {
     expect(caseRow(id!)).toMatchObject({ status: "escalated", assignee: "billing" });
     expect((await as("laura", ["resolve", id!])).code).toBe(6);
     expect((await as("laura", ["note", id!, "called", "the", "customer"])).code).toBe(0);
-    expect(sql("SELECT kind, agent, text, target FROM actions ORDER BY id")).toEqual([
+    expect(sql("SELECT kind, agent, text, target FROM actions WHERE mention_id = ? ORDER BY id", id)).toEqual([
       { kind: "escalate", agent: "laura", text: "double charge", target: "billing" },
       { kind: "note", agent: "laura", text: "called the customer", target: "" },
     ]);
@@ -147,6 +154,7 @@ describe("user and forget", () => {
   it("user shows posts, actions, follow-ups, labels and outcomes; forget leaves no row of the customer", async () => {
     const { author_id, username, n } = one<{ author_id: string; username: string; n: number }>(
       `SELECT m.author_id, a.username, count(*) AS n FROM mentions m JOIN authors a ON a.id = m.author_id
+       WHERE NOT EXISTS (SELECT 1 FROM actions x JOIN mentions o ON o.id = x.mention_id WHERE o.author_id = m.author_id)
        GROUP BY m.author_id HAVING n >= 2 ORDER BY n DESC LIMIT 1`,
     );
     const [p1, p2] = sql<{ id: string }>(
@@ -170,6 +178,11 @@ describe("user and forget", () => {
     expect(text.stdout).toContain("vip-ish");
 
     const total = one<{ n: number }>("SELECT count(*) AS n FROM mentions").n;
+    // other customers' cases keep their logs (the brand's replies seen on X)
+    const othersActions = one<{ n: number }>(
+      "SELECT count(*) AS n FROM actions a JOIN mentions m ON m.id = a.mention_id WHERE m.author_id <> ?",
+      author_id,
+    ).n;
     expect((await as("laura", ["forget", `@${username}`])).code).toBe(2);
     const gone = await as("laura", ["forget", `@${username}`, "--yes"]);
     expect(gone.code, gone.stderr).toBe(0);
@@ -181,7 +194,7 @@ describe("user and forget", () => {
     ]) {
       expect(one<{ n: number }>(`SELECT count(*) AS n FROM ${table} WHERE ${column} = ?`, author_id).n).toBe(0);
     }
-    expect(one<{ n: number }>("SELECT count(*) AS n FROM actions").n).toBe(0);
+    expect(one<{ n: number }>("SELECT count(*) AS n FROM actions").n).toBe(othersActions);
     expect(one<{ n: number }>("SELECT count(*) AS n FROM followups").n).toBe(0);
     expect(one<{ n: number }>("SELECT count(*) AS n FROM mentions").n).toBe(total - n);
     expect((await as("laura", ["user", `@${username}`])).code).toBe(3);

@@ -34,7 +34,9 @@ function onTerminal(args: string[], answer: string): Promise<{ code: number | nu
 function caseId(): string {
   const db = new Database(env.XTRIAGE_DB!, { readonly: true });
   const id = db
-    .prepare("SELECT id FROM mentions WHERE label = 'genuine' AND source = 'mentions' ORDER BY priority DESC LIMIT 1")
+    .prepare(
+      "SELECT id FROM mentions WHERE label = 'genuine' AND source = 'mentions' AND first_response_at IS NULL ORDER BY priority DESC LIMIT 1",
+    )
     .pluck()
     .get() as string;
   db.close();
