@@ -127,6 +127,8 @@ export async function runImport(ctx: Context, file: string, opts: ImportOptions)
     if (strict && badLines.length > 0) {
       if (inTransaction) db.exec("ROLLBACK");
       inTransaction = false;
+      // scripts reading --json get the summary of what happened: nothing imported, and why
+      if (opts.json) writeJson(ctx.io, summaryOf(emptyCounts(), badLines, 0));
       const first = badLines[0]!;
       throw new XtriageError(
         `line ${first.line}: ${sanitizeText(first.reason)}`,
@@ -149,15 +151,18 @@ export async function runImport(ctx: Context, file: string, opts: ImportOptions)
     warmRecentHours(db, lastRowBefore);
   }
 
-  const summary: ImportSummary = {
+  report(ctx, summaryOf(counts, badLines, apiErrors), opts.json === true);
+  return badLines.length > 0 ? Exit.error : Exit.ok;
+}
+
+function summaryOf(counts: IngestCounts, badLines: BadLine[], apiErrors: number): ImportSummary {
+  return {
     ...counts,
     posts: counts.imported + counts.updated + counts.unchanged + counts.dropped,
     skipped: counts.unchanged + counts.dropped,
     bad_lines: badLines,
     api_errors: apiErrors,
   };
-  report(ctx, summary, opts.json === true);
-  return badLines.length > 0 ? Exit.error : Exit.ok;
 }
 
 /**

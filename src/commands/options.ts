@@ -76,7 +76,7 @@ export function act<A extends unknown[]>(ctx: Context, run: (...args: A) => Prom
 export function parseId(value: string): string {
   const v = value.trim();
   if (/^\d{1,19}$/.test(v)) return v;
-  const m = /(?:x|twitter)\.com\/[^/]+\/status(?:es)?\/(\d{1,19})/.exec(v);
+  const m = /(?:x|twitter)\.com\/(?:i\/web|[^/]+)\/status(?:es)?\/(\d{1,19})/.exec(v);
   if (m) return m[1]!;
   throw new UsageError(`not a post id: ${sanitizeText(value)}`, "ids are digits, like 1861234567890123456");
 }

@@ -1,3 +1,4 @@
+import { writeSync } from "node:fs";
 import { PassThrough, type Readable, Writable } from "node:stream";
 import { isatty } from "node:tty";
 
@@ -45,11 +46,16 @@ export function canPrompt(io: IOStreams): boolean {
 }
 
 export function systemIO(flags: StreamFlags = {}, env: Env = process.env): IOStreams {
-  // A closed pipe (xtriage list | head) is not an error: stop quietly.
+  // A closed pipe (xtriage list | head) is not an error: stop quietly. Any other failure to write the
+  // output (a full disk under `list --csv > file`) is one line, not a stack trace.
   process.stdout.on("error", (e: NodeJS.ErrnoException) => {
     if (e.code === "EPIPE") process.exit(0);
-    throw e;
+    writeSync(2, `xtriage: cannot write the output: ${e.message}\n`);
+    process.exit(1);
   });
+  // Diagnostics going nowhere (xtriage fetch 2>&1 | head -1) must not change what the command does
+  // or its exit code: the rest of them are dropped.
+  process.stderr.on("error", () => {});
   const stdoutIsTTY = process.stdout.isTTY === true;
   const stderrIsTTY = process.stderr.isTTY === true;
   return {

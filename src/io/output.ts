@@ -84,7 +84,7 @@ export async function writeRecords<T>(io: IOStreams, rows: Iterable<T>, opts: Wr
   for (const row of rows) {
     if (format === "json") out.write(`${count === 0 ? "\n" : ",\n"}${jsonRecord(row, fields)}`);
     else if (format === "ndjson") out.write(`${jsonRecord(row, fields)}\n`);
-    else if (format === "csv") out.write(`${fields.map((f) => csvField(f.get(row))).join(",")}\r\n`);
+    else if (format === "csv") out.write(`${fields.map((f) => csvField(f, f.get(row))).join(",")}\r\n`);
     else out.write(`${fields.map((f) => tsvValue(f, f.get(row))).join("\t")}\n`);
     count++;
   }
@@ -111,9 +111,12 @@ function csvValue(value: unknown): string {
   return String(value);
 }
 
-/** Numbers stay numbers (-0.5 is not a formula); any text is made inert. */
-function csvField(value: unknown): string {
-  const text = csvValue(value);
+/**
+ * Numbers stay numbers (-0.5 is not a formula); any text is made inert. A field with a readable form
+ * (reasons) is written as TSV writes it: a spreadsheet cell is read by people; --json is for programs.
+ */
+function csvField<T>(f: FieldDef<T>, value: unknown): string {
+  const text = f.plain && value !== null && value !== undefined ? f.plain(value) : csvValue(value);
   return typeof value === "number" || typeof value === "boolean" ? text : csvCell(text);
 }
 

@@ -303,7 +303,12 @@ function whereClause(f: ListFilter): { where: string; params: unknown[] } {
   // "+m.status": not an index key; the queue streams read the priority indexes in order instead
   if (f.statuses !== "all") inList("+m.status", f.statuses);
   if (f.labels?.length) inList("m.label", f.labels);
-  if (f.langs?.length) inList("m.lang", f.langs);
+  // codes as X writes them (lower case); X's "und" is stored as no language
+  if (f.langs?.length)
+    inList(
+      "m.lang",
+      f.langs.map((l) => l.toLowerCase()).flatMap((l) => (l === "und" ? ["", l] : [l])),
+    );
   if (f.minPriority !== undefined) {
     clauses.push("m.priority >= ?");
     params.push(f.minPriority);

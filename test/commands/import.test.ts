@@ -222,6 +222,17 @@ describe("import: bad input", () => {
     expect(mentionIds()).toEqual([]);
   });
 
+  it("--strict --json still gives scripts the summary on stdout: nothing imported, and the bad line", async () => {
+    const lines = [...pages.map((p) => JSON.stringify(p)), "{broken"];
+    const res = await importText(`${lines.join("\n")}\n`, ["--strict", "--json"]);
+    expect(res.code).toBe(1);
+    const summary = JSON.parse(res.stdout);
+    expect(summary).toMatchObject({ imported: 0, updated: 0, posts: 0 });
+    expect(summary.bad_lines).toEqual([{ line: lines.length, reason: expect.stringMatching(/invalid JSON/) }]);
+    expect(res.stderr).toContain("nothing was imported");
+    expect(mentionIds()).toEqual([]);
+  });
+
   it("--strict also refuses a page with one bad post in it", async () => {
     const page = structuredClone(pages[0]!);
     page.data[3].id = 12345;

@@ -64,6 +64,12 @@ describe("list", () => {
     const english = await listJson(["--lang", "en"]);
     expect(english.length).toBeGreaterThan(0);
     expect(english.every((r) => r.lang === "en")).toBe(true);
+    // X's "und" (no language: emoji only, a bare link) is a language to filter on too, in any case
+    const undetermined = await listJson(["--lang", "und"]);
+    const noLanguage = (await listJson()).filter((r) => r.lang === "" || r.lang === "und");
+    expect(noLanguage.length).toBeGreaterThan(0);
+    expect(undetermined.map((r) => r.id)).toEqual(noLanguage.map((r) => r.id));
+    expect((await listJson(["--lang", "EN"])).map((r) => r.id)).toEqual(english.map((r) => r.id));
     // on the priority shown, waiting included
     const high = await listJson(["--min-priority", "50"]);
     const everything = await listJson();
@@ -168,6 +174,28 @@ describe("list", () => {
   });
 });
 
+describe("the reasons field", () => {
+  it("reads the same in a CSV cell as in TSV: field, signed weight and words, one reason after another", async () => {
+    const tsv = await run(["list", "--status", "all", "--fields", "id,reasons", "--limit", "5"], env);
+    const csv = await run(["list", "--status", "all", "--fields", "id,reasons", "--limit", "5", "--csv"], env);
+    const json = await run(["list", "--status", "all", "--fields", "id,reasons", "--limit", "5", "--json"], env);
+    const rows = JSON.parse(json.stdout) as { id: string; reasons: { field: string }[] }[];
+    const withReasons = rows.find((r) => r.reasons.length >= 2)!;
+    expect(withReasons).toBeDefined();
+    const tsvCell = tsv.stdout
+      .split("\n")
+      .find((l) => l.startsWith(withReasons.id))!
+      .split("\t")[1]!;
+    expect(tsvCell).toMatch(/^\w+ [+-][\d.]+: [^;]+; /);
+    const csvLine = csv.stdout.split("\r\n").find((l) => l.startsWith(withReasons.id))!;
+    const csvCell = csvLine
+      .slice(withReasons.id.length + 1)
+      .replace(/^"|"$/g, "")
+      .replace(/""/g, '"');
+    expect(csvCell).toBe(tsvCell);
+  });
+});
+
 describe("show", () => {
   const complaint = () => tweets.find((tw) => tw.text.includes("qué puta vergüenza"))!;
 
@@ -195,9 +223,12 @@ describe("show", () => {
     expect(obj.thread.length).toBeGreaterThan(2);
   });
 
-  it("accepts an x.com URL", async () => {
+  it("accepts an x.com URL, including the /i/web/status/ form that reply prints", async () => {
     const res = await run(["show", `https://x.com/anaprz_mad/status/${complaint().id}`, "--json"], env);
     expect(JSON.parse(res.stdout).id).toBe(complaint().id);
+    const web = await run(["show", `https://x.com/i/web/status/${complaint().id}`, "--json"], env);
+    expect(web.code, web.stderr).toBe(0);
+    expect(JSON.parse(web.stdout).id).toBe(complaint().id);
   });
 
   it("neutralises escape sequences in the post and the author card", async () => {

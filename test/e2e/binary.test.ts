@@ -1,5 +1,5 @@
-import { spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { closeSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -114,6 +114,35 @@ describe("the built binary", () => {
     const code = await new Promise<number | null>((r) => child.on("close", r));
     expect(code).toBe(0);
     expect(err).toBe("");
+  });
+});
+
+describe("output that cannot be written", () => {
+  it("a full disk under `list --csv > file` is one plain line and exit 1, not a stack trace", async () => {
+    const full = openSync("/dev/full", "w");
+    const res = spawnSync(process.execPath, [BIN, "list", "--status", "all", "--csv"], {
+      env,
+      stdio: ["ignore", full, "pipe"],
+      encoding: "utf8",
+    });
+    closeSync(full);
+    expect(res.status).toBe(1);
+    expect(res.stderr).toBe("xtriage: cannot write the output: ENOSPC: no space left on device, write\n");
+  });
+
+  it("diagnostics going nowhere (stderr closed early) leave the command's work and exit code alone", async () => {
+    const db = join(t.dir, "stderr-closed.db");
+    const child = spawn(process.execPath, [BIN, "import", join(SCENARIO, "pages.jsonl")], {
+      env: { ...env, XTRIAGE_DB: db },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    // the reader is gone before the summary is written: that write fails with EPIPE
+    child.stderr.destroy();
+    const code = await new Promise<number | null>((r) => child.on("close", r));
+    expect(code).toBe(0);
+    const stored = new Database(db, { readonly: true });
+    expect((stored.prepare("SELECT count(*) AS n FROM mentions").get() as { n: number }).n).toBeGreaterThan(200);
+    stored.close();
   });
 });
 
