@@ -1,5 +1,3 @@
-import type { Readable } from "node:stream";
-
 export type Line = { n: number; text: string } | { n: number; error: string };
 
 export interface LineOptions {
@@ -13,7 +11,7 @@ const decoder = () => new TextDecoder("utf-8", { fatal: true });
  * Split a byte stream into numbered UTF-8 lines with constant memory: a line over the limit is
  * dropped as it streams by (only its length is kept) and reported, and so is invalid UTF-8.
  */
-export async function* readLines(input: Readable, opts: LineOptions): AsyncGenerator<Line> {
+export async function* readLines(input: AsyncIterable<Buffer | string>, opts: LineOptions): AsyncGenerator<Line> {
   const utf8 = decoder();
   let parts: Buffer[] = [];
   let size = 0;
@@ -29,7 +27,7 @@ export async function* readLines(input: Readable, opts: LineOptions): AsyncGener
     overflow = false;
     return line;
   };
-  for await (const chunk of input as AsyncIterable<Buffer | string>) {
+  for await (const chunk of input) {
     let buf = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
     let nl = buf.indexOf(10);
     while (nl !== -1) {

@@ -83,6 +83,34 @@ describe("import: formats", () => {
     }
   });
 
+  it("reads a compact JSON array larger than a line may be (1 MB), one page at a time", async () => {
+    await importText(jsonl(pages));
+    const reference = dump();
+    t.cleanup();
+    t = tempDir();
+    env = baseEnv(t.dir);
+    const fivefold = JSON.stringify([...pages, ...pages, ...pages, ...pages, ...pages]);
+    expect(fivefold.length).toBeGreaterThan(1024 * 1024);
+    expect(fivefold).not.toContain("\n");
+    const res = await importText(fivefold, ["--json"]);
+    expect(res.code, res.stderr).toBe(0);
+    expect(JSON.parse(res.stdout)).toMatchObject({ imported: expectedMentions, bad_lines: [] });
+    expect(dump()).toBe(reference);
+  });
+
+  it("imports the whole pages of a cut-off JSON array and reports where it was cut", async () => {
+    const text = JSON.stringify(pages, null, 2);
+    const cut = text.slice(0, text.lastIndexOf('"data"'));
+    const res = await importText(cut, ["--json"]);
+    expect(res.code).toBe(1);
+    const summary = JSON.parse(res.stdout);
+    expect(summary.bad_lines).toEqual([
+      { line: cut.split("\n").length - 1, reason: "the input ends inside this element (truncated?)" },
+    ]);
+    expect(summary.imported).toBeGreaterThan(0);
+    expect(summary.imported).toBeLessThan(expectedMentions);
+  });
+
   it("imports one pretty-printed page spanning many lines", async () => {
     const page = pages[0]!;
     const res = await importText(JSON.stringify(page, null, 2));

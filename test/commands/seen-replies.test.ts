@@ -1,7 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Sandbox, startSandbox } from "../../src/sandbox/server.js";
 import { baseEnv, run, SCENARIO, tempDir } from "../helpers/cli.js";
 import { sqlOn } from "../helpers/db.js";
 
