@@ -1,6 +1,7 @@
 import { type Command, InvalidArgumentError } from "commander";
+import type { Config } from "../config.js";
 import type { Context } from "../context.js";
-import { UsageError } from "../errors.js";
+import { NotFoundError, UsageError } from "../errors.js";
 import type { OutputFlags } from "../io/output.js";
 import { sanitizeText } from "../io/sanitize.js";
 
@@ -70,6 +71,34 @@ export function act<A extends unknown[]>(ctx: Context, run: (...args: A) => Prom
   return async (...args: A): Promise<void> => {
     ctx.exitCode = await run(...args);
   };
+}
+
+/** A brand account: its X user id and handle. */
+export interface BrandAccount {
+  id: string;
+  handle: string;
+}
+
+/**
+ * The brand accounts that --account names (handles with or without @, or user ids), from the config
+ * or the accounts a fetch saw. One check for every command: an unknown account is not found (exit 3).
+ */
+export function brandAccounts(given: readonly string[], config: Config, seen: readonly BrandAccount[]): BrandAccount[] {
+  return given.map((value) => {
+    const name = value.trim();
+    const handle = name.replace(/^@/, "").toLowerCase();
+    const configured = config.accounts.find((a) => a.handle.toLowerCase() === handle || a.id === name);
+    const wanted = configured?.handle.toLowerCase() ?? handle;
+    const fetched = seen.find((a) => a.handle.toLowerCase() === wanted || a.id === (configured?.id ?? name));
+    const id = configured?.id ?? fetched?.id;
+    if (!id) {
+      throw new NotFoundError(
+        `no account ${/^\d+$/.test(name) ? name : `@${sanitizeText(handle)}`}`,
+        "accounts come from the config (accounts: with an id) or from a fetch; check xtriage config",
+      );
+    }
+    return { id, handle: configured?.handle ?? fetched?.handle ?? handle };
+  });
 }
 
 /** Accept a bare id or an x.com / twitter.com status URL. */

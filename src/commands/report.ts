@@ -14,14 +14,14 @@ import {
 } from "../core/report.js";
 import { businessCalendar, waitedMinutes, zoneOffsetReader } from "../core/sla.js";
 import { tagKey } from "../core/tags.js";
-import { Exit, NotFoundError, UsageError, XtriageError } from "../errors.js";
+import { Exit, UsageError, XtriageError } from "../errors.js";
 import { barChart, sparkline } from "../io/charts.js";
 import { renderHtmlReport } from "../io/html-report.js";
 import { writeJson } from "../io/output.js";
 import { neutralizeCsvFormula, sanitizeText } from "../io/sanitize.js";
 import type { DB } from "../store/db.js";
 import { mapForReading, type Period, reportRepo } from "../store/report.js";
-import { act, examples, parseSince } from "./options.js";
+import { act, brandAccounts, examples, parseSince } from "./options.js";
 import { register as registerCompetitors } from "./report-competitors.js";
 
 export interface ReportOptions {
@@ -95,7 +95,7 @@ export async function runReport(ctx: Context, opts: ReportOptions): Promise<numb
   const [db, config] = await Promise.all([ctx.db(), ctx.config()]);
   mapForReading(db);
   const repo = reportRepo(db);
-  const account = opts.account ? findAccount(opts.account, config, repo.accounts()) : null;
+  const account = opts.account ? brandAccounts([opts.account], config, repo.accounts())[0]! : null;
   const period: Period = { since, until, accountId: account?.id ?? null };
   const report = collect(db, config, period, account?.handle ?? null, now, by);
 
@@ -125,24 +125,6 @@ function parseDimension(value: string | undefined): Dimension | undefined {
     throw new UsageError(`--by takes one of ${DIMENSIONS.join(", ")}`);
   }
   return value as Dimension;
-}
-
-/** --account by handle (with or without @): its X user id from the config or the accounts fetch saw. */
-function findAccount(
-  given: string,
-  config: Config,
-  known: { id: string; handle: string }[],
-): { id: string; handle: string } {
-  const handle = given.trim().replace(/^@/, "").toLowerCase();
-  const id =
-    config.accounts.find((a) => a.handle === handle)?.id ?? known.find((a) => a.handle.toLowerCase() === handle)?.id;
-  if (!id) {
-    throw new NotFoundError(
-      `no account @${handle}`,
-      "accounts come from the config (accounts: with an id) or from a fetch; check xtriage config",
-    );
-  }
-  return { id, handle };
 }
 
 /** Read everything the report needs and build it. */

@@ -1,21 +1,22 @@
 import type { Command } from "commander";
 import type { Config } from "../config.js";
 import type { Context } from "../context.js";
-import type { IGNORE_REASONS } from "../core/queue.js";
-import { InterruptedError, UsageError, XtriageError } from "../errors.js";
+import { CLOSED_STATUSES, type IGNORE_REASONS } from "../core/queue.js";
+import { ConflictError, InterruptedError, UsageError, XtriageError } from "../errors.js";
 import { canPrompt } from "../io/iostreams.js";
 import { renderCaseHeader, renderCaseScreen } from "../io/triage-screen.js";
 import { type CapturedIO, captureIO, type TriageUi, terminalTriageUi } from "../io/triage-terminal.js";
 import { type CaseStore, caseStore } from "../store/actions.js";
 import type { DB } from "../store/db.js";
 import { type MentionRow, mentionsRepo } from "../store/mentions.js";
+import { syncRepo } from "../store/sync.js";
 import { loadCaseScreen } from "../triage/case-data.js";
 import { type Picked, pickNextCase, type TriageFilter } from "../triage/pick.js";
 import { runDm } from "./dm.js";
 import { runEscalate } from "./escalate.js";
 import { runFollowupAdd } from "./followup.js";
 import { postUrl } from "./mention-fields.js";
-import { act, examples, parseInteger, splitList } from "./options.js";
+import { act, brandAccounts, examples, parseInteger, splitList } from "./options.js";
 import { runReply, templateVars } from "./reply.js";
 import { runState } from "./resolve.js";
 
@@ -55,6 +56,9 @@ export async function runTriage(ctx: Context, opts: TriageOptions, ui?: TriageUi
   }
   const filter = parseFilter(opts);
   const [db, config] = await Promise.all([ctx.db(), ctx.config()]);
+  if (opts.account) {
+    filter.accountIds = brandAccounts(splitList(opts.account), config, syncRepo(db).accounts()).map((a) => a.id);
+  }
   const session: Session = {
     ctx,
     ui: ui ?? terminalTriageUi(ctx.io),
@@ -90,7 +94,6 @@ function parseFilter(opts: TriageOptions): TriageFilter {
     ...(opts.lang ? { langs: splitList(opts.lang) } : {}),
     ...(labels ? { labels } : {}),
     ...(opts.minPriority !== undefined ? { minPriority: opts.minPriority } : {}),
-    ...(opts.account ? { accounts: splitList(opts.account) } : {}),
   };
 }
 
@@ -114,6 +117,12 @@ async function workCase(s: Session, picked: Picked): Promise<Outcome> {
   for (;;) {
     const row = mentionsRepo(s.db).get(picked.row.id);
     if (!row) return "next";
+    const lost = lostCase(s, row.id);
+    if (lost) {
+      s.ui.say(lost);
+      await pause(s);
+      return "next";
+    }
     const now = s.ctx.now();
     const data = loadCaseScreen(s.db, s.config, row, picked.effective, now);
     const look = { now, color: s.ctx.io.colorErr, width: Math.min(s.ctx.io.columns, 100), height: 24 };
@@ -148,6 +157,17 @@ function giveBack(s: Session, picked: Picked): void {
   }
 }
 
+/** Why the case on screen is no longer this session's to work (another agent took or closed it), if so. */
+function lostCase(s: Session, id: string): string | undefined {
+  const row = s.store.get(id);
+  if (!row) return "this case is gone; on to the next one";
+  if (row.assignee !== null && row.assignee !== s.ctx.agent()) {
+    return `${row.assignee} took this case meanwhile; on to the next one`;
+  }
+  if (CLOSED_STATUSES.includes(row.status)) return `this case was ${row.status} meanwhile; on to the next one`;
+  return undefined;
+}
+
 /**
  * Runs one action through the scriptable command's own code; true when the case is done with (the
  * session moves on). Errors the person can act on are shown, and the case stays on screen.
@@ -167,6 +187,13 @@ async function runAction(s: Session, key: string, row: MentionRow): Promise<bool
   } catch (e) {
     if (e instanceof InterruptedError || !(e instanceof XtriageError)) throw e;
     const { err } = s.captured.take();
+    // a colleague took or closed the case: the command's "--force" hint is not for this session
+    const lost = e instanceof ConflictError ? lostCase(s, row.id) : undefined;
+    if (lost) {
+      s.ui.say(lost);
+      await pause(s);
+      return true;
+    }
     s.ui.say([err.trim(), `${e.message}${e.hint ? ` (${e.hint})` : ""}`].filter(Boolean).join("\n"));
     await pause(s);
     return false;
@@ -188,8 +215,7 @@ const ACTIONS: Record<string, Action> = {
     const to = (await s.ui.ask("Escalate to (an agent or a team):")).trim();
     if (!to) return false;
     const note = (await s.ui.ask("Note for them (optional):")).trim();
-    await runEscalate(ctx, row.id, { to, ...(note ? { note } : {}) });
-    s.ui.say(`escalated to ${to}`);
+    await runEscalate(ctx, row.id, { to, ...(note ? { note } : {}) }); // it confirms on its own
     return true;
   },
   async f(s, ctx, row) {
@@ -284,7 +310,8 @@ async function verdict(s: Session, dryRun: () => Promise<number>): Promise<strin
     s.ui.say(warnings.length ? warnings.join("\n") : "linter: ok");
     return out;
   } catch (e) {
-    if (!(e instanceof XtriageError) || e instanceof InterruptedError) throw e;
+    // a conflict (the case taken, closed, or already answered) is not fixed by editing the text
+    if (!(e instanceof XtriageError) || e instanceof InterruptedError || e instanceof ConflictError) throw e;
     const { err } = s.captured.take();
     s.ui.say([err.trim(), `${e.message}${e.hint ? ` (${e.hint})` : ""}`].filter(Boolean).join("\n"));
     return undefined;

@@ -38,6 +38,14 @@ export function transition(status: CaseStatus, action: CaseAction): Transition {
   return { ok: true, to };
 }
 
+/**
+ * The actions that handle a customer, so that their next post goes to the same agent (the sticky
+ * owner): what the customer sees (a reply, a DM), a hand-over (escalate) and closing their case.
+ * A claim, a skip or a quit in triage, a note or a follow-up only look at the case, and ignoring
+ * a troll or spam is not looking after them: none of these makes the customer the agent's.
+ */
+export const HANDLING_ACTIONS: readonly CaseAction[] = ["reply", "dm", "escalate", "resolve"];
+
 export const IGNORE_REASONS = ["troll", "spam", "noise"] as const;
 export type IgnoreReason = (typeof IGNORE_REASONS)[number];
 

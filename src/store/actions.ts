@@ -1,4 +1,4 @@
-import { type CaseAction, type CaseStatus, mayAct, transition } from "../core/queue.js";
+import { type CaseAction, type CaseStatus, HANDLING_ACTIONS, mayAct, transition } from "../core/queue.js";
 import { ConflictError, NotFoundError } from "../errors.js";
 import type { DB } from "./db.js";
 import type { ActionRow } from "./mentions.js";
@@ -14,6 +14,9 @@ export type ActionKind =
   | "ignore"
   | "reopen"
   | "followup";
+
+/** SQL for "this action handled the customer" on `actions a` (the sticky owner; see HANDLING_ACTIONS). */
+const HANDLED = `a.kind IN (${HANDLING_ACTIONS.map((k) => `'${k}'`).join(", ")}) AND a.state IN ('sent', 'done')`;
 
 export interface CaseRow {
   id: string;
@@ -94,7 +97,7 @@ export function caseStore(db: DB, now: () => Date) {
 
   const lastHandler = db.prepare<[string], { agent: string }>(`
     SELECT a.agent FROM actions a JOIN mentions m ON m.id = a.mention_id
-    WHERE m.author_id = ? AND a.kind IN ('reply', 'dm', 'claim', 'escalate', 'resolve') AND a.state IN ('sent', 'done')
+    WHERE m.author_id = ? AND ${HANDLED}
     ORDER BY a.id DESC LIMIT 1`);
 
   const stamp = () => now().toISOString();
@@ -403,11 +406,11 @@ export function assignStickyOwners(db: DB, mentionIds: readonly string[]): numbe
     UPDATE mentions SET assignee = (
       SELECT a.agent FROM actions a JOIN mentions past ON past.id = a.mention_id
       WHERE past.author_id = mentions.author_id AND past.id <> mentions.id
-        AND a.kind IN ('reply', 'dm', 'claim', 'escalate', 'resolve') AND a.state IN ('sent', 'done')
+        AND ${HANDLED}
       ORDER BY a.id DESC LIMIT 1)
     WHERE id = ? AND assignee IS NULL AND status = 'new'
       AND EXISTS (SELECT 1 FROM actions a JOIN mentions past ON past.id = a.mention_id
         WHERE past.author_id = mentions.author_id AND past.id <> mentions.id
-          AND a.kind IN ('reply', 'dm', 'claim', 'escalate', 'resolve') AND a.state IN ('sent', 'done'))`);
+          AND ${HANDLED})`);
   return db.transaction(() => mentionIds.reduce((n, id) => n + assign.run(id).changes, 0)).immediate();
 }

@@ -9,8 +9,8 @@ export interface TriageFilter {
   langs?: string[];
   labels?: string[];
   minPriority?: number;
-  /** Brand account handles (with or without @) or user ids. */
-  accounts?: string[];
+  /** Brand account user ids (the command checks the names given against the known accounts). */
+  accountIds?: string[];
 }
 
 export interface Picked {
@@ -45,7 +45,7 @@ export function pickNextCase(
     ...(filter.langs ? { langs: filter.langs } : {}),
     order: "priority",
   };
-  const accountIds = accountIdsFor(config, filter.accounts);
+  const accountIds = filter.accountIds?.length ? new Set(filter.accountIds) : undefined;
   const tried = new Set<string>();
   for (const limit of ROUNDS) {
     const views = [...byEffectivePriority(repo, list, config.sla, now, limit, filter.minPriority ?? 0)];
@@ -68,18 +68,6 @@ export function pickNextCase(
     if (limit === 0 || views.length < limit) return undefined;
   }
   return undefined;
-}
-
-/** Account handles or ids → the brand user ids stored on mentions; undefined means every account. */
-function accountIdsFor(config: Config, accounts: string[] | undefined): Set<string> | undefined {
-  if (!accounts?.length) return undefined;
-  const ids = new Set<string>();
-  for (const a of accounts) {
-    const handle = a.replace(/^@/, "").toLowerCase();
-    const known = config.accounts.find((c) => c.handle.toLowerCase() === handle || c.id === a);
-    ids.add(known?.id ?? a);
-  }
-  return ids;
 }
 
 /** The SLA that applies to a mention: its account's, or the default. */

@@ -67,6 +67,14 @@ describe("claim, release, next", () => {
     expect(JSON.parse(b.stdout)).toMatchObject({ id: second, assignee: "diego" });
   });
 
+  it("a claim given back does not make the customer yours: the next agent's next gets that case", async () => {
+    const [top] = topIds(1);
+    expect((await as("laura", ["claim", top!])).code).toBe(0);
+    expect((await as("laura", ["release", top!])).code).toBe(0);
+    const next = await as("diego", ["next", "--json"]);
+    expect(JSON.parse(next.stdout)).toMatchObject({ id: top, assignee: "diego" });
+  });
+
   it("the owner is sticky: another agent's next skips a customer the first agent handled", async () => {
     const { author_id } = one<{ author_id: string }>(
       `SELECT author_id FROM mentions GROUP BY author_id
@@ -258,6 +266,45 @@ describe("sticky owner and stdin drafts", () => {
     }
     expect(caseRow(fresh!).assignee).toBe("diego");
     expect(caseRow(stranger).assignee).toBeNull();
+  });
+
+  it("only handling a customer makes them yours: claim, note, follow-up, release and ignore do not, escalate does", async () => {
+    const { assignStickyOwners } = await import("../../src/store/actions.js");
+    const { author_id } = one<{ author_id: string }>(
+      "SELECT author_id FROM mentions GROUP BY author_id HAVING count(*) >= 2 LIMIT 1",
+    );
+    const [handled, fresh] = sql<{ id: string }>(
+      "SELECT id FROM mentions WHERE author_id = ? ORDER BY created_at",
+      author_id,
+    ).map((r) => r.id);
+    const sticky = () => {
+      const db = new Database(env.XTRIAGE_DB!);
+      try {
+        return assignStickyOwners(db, [fresh!]);
+      } finally {
+        db.close();
+      }
+    };
+    for (const args of [
+      ["claim", handled!],
+      ["note", handled!, "looked at it"],
+      ["followup", "add", handled!, "--in", "3d"],
+      ["release", handled!],
+      ["ignore", handled!, "--reason", "spam"],
+    ]) {
+      const res = await as("laura", args);
+      expect(res.code, `${args.join(" ")}: ${res.stderr}`).toBe(0);
+    }
+    expect(sticky()).toBe(0);
+    expect(caseRow(fresh!).assignee).toBeNull();
+    // the customer's other case is anyone's: with nothing else waiting, diego's next gets it
+    sql("UPDATE mentions SET status = 'resolved' WHERE id NOT IN (?, ?)", handled, fresh);
+    expect((await as("diego", ["next"])).stdout.trim()).toBe(fresh);
+    expect((await as("diego", ["release", fresh!])).code).toBe(0);
+    expect((await as("laura", ["reopen", handled!])).code).toBe(0);
+    expect((await as("laura", ["escalate", handled!, "--to", "billing"])).code).toBe(0);
+    expect(sticky()).toBe(1);
+    expect(caseRow(fresh!).assignee).toBe("laura");
   });
 
   it("reply --text-file - reads the draft from standard input", async () => {

@@ -3,10 +3,11 @@ import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runTriage, type TriageOptions } from "../../src/commands/triage.js";
 import { createContext } from "../../src/context.js";
-import { InterruptedError } from "../../src/errors.js";
+import { InterruptedError, NotFoundError } from "../../src/errors.js";
 import { testIO } from "../../src/io/iostreams.js";
 import type { TriageUi } from "../../src/io/triage-terminal.js";
 import { type Sandbox, startSandbox } from "../../src/sandbox/server.js";
+import { caseStore } from "../../src/store/actions.js";
 import { baseEnv, run, SCENARIO, tempDir } from "../helpers/cli.js";
 import { sqlOn } from "../helpers/db.js";
 
@@ -69,9 +70,9 @@ function scripted(steps: Step[], onKey?: (screen: string) => void) {
   return { ui, screens, headers, said };
 }
 
-async function triage(ui: TriageUi, opts: TriageOptions = {}) {
+async function triage(ui: TriageUi, opts: TriageOptions = {}, agent = "laura") {
   const io = testIO({ tty: true });
-  const ctx = createContext(io.io, () => ({}), env);
+  const ctx = createContext(io.io, () => ({}), { ...env, XTRIAGE_AGENT: agent });
   try {
     return await runTriage(ctx, opts, ui);
   } finally {
@@ -131,10 +132,40 @@ describe("starting", () => {
     await triage(s.ui, { account: "@FibraNova" });
     const top = await firstListed();
     expect(s.said[0]).toBe(`https://x.com/${top.username}/status/${top.id}`);
+    const byId = scripted([{ key: "q" }]);
+    await triage(byId.ui, { account: "1187342600510951424" });
+    expect(caseOnScreen(byId.screens[0]!)).toBe(top.username);
     const none = scripted([]);
-    expect(await triage(none.ui, { account: "someotherbrand" })).toBe(0);
+    expect(await triage(none.ui, { account: "fibranova", lang: "xx" })).toBe(0);
     expect(none.screens).toEqual([]);
     expect(none.said).toEqual(["No case waiting for you. Nice work."]);
+  });
+
+  it("refuses an unknown account as report does (exit 3, the same message), claiming nothing", async () => {
+    const none = scripted([]);
+    const err = await triage(none.ui, { account: "fibranova,nobody" }).catch((e) => e);
+    expect(err).toBeInstanceOf(NotFoundError);
+    expect(err.exitCode).toBe(3);
+    expect(none.said).toEqual([]);
+    const viaTriage = await run(["triage", "--account", "nobody"], env, { tty: true });
+    const viaReport = await run(["report", "--account", "nobody"], env);
+    expect(viaTriage.code).toBe(3);
+    expect(viaTriage.stderr).toMatch(/no account @nobody/);
+    expect(viaTriage.stderr).toBe(viaReport.stderr);
+    expect(viaReport.code).toBe(3);
+    expect(query("SELECT count(*) AS n FROM actions WHERE reason <> 'seen on X'")).toEqual([{ n: 0 }]);
+  });
+
+  it("skipping or quitting leaves the customer free: a colleague is offered the same cases", async () => {
+    const top = await firstListed();
+    const laura = scripted([{ key: "n" }, { key: "q" }]);
+    expect(await triage(laura.ui)).toBe(0);
+    expect(caseOnScreen(laura.screens[0]!)).toBe(top.username);
+    const diego = scripted([{ key: "n" }, { key: "q" }]);
+    expect(await triage(diego.ui, {}, "diego")).toBe(0);
+    expect(diego.screens.map(caseOnScreen)).toEqual(laura.screens.map(caseOnScreen));
+    const next = await run(["next", "--json"], { ...env, XTRIAGE_AGENT: "diego" });
+    expect(JSON.parse(next.stdout)).toMatchObject({ id: top.id, assignee: "diego" });
   });
 
   it("Ctrl-C leaves with the interruption (exit 130) and gives the claim back", async () => {
@@ -262,6 +293,8 @@ describe("acting on a case", () => {
     expect(log.map((a) => a.kind)).toEqual(["followup", "ignore", "escalate", "resolve"]);
     expect(log[1]!.reason).toBe("troll");
     expect(log[2]!.target).toBe("billing");
+    // one confirmation of the escalation, not two
+    expect(s.said.filter((l) => /escalated to billing/.test(l))).toHaveLength(1);
     expect(log.every((a) => a.agent === "laura")).toBe(true);
     expect(query("SELECT count(*) AS n FROM followups")).toEqual([{ n: 1 }]);
     expect(box.received.tweets).toEqual([]);
@@ -273,6 +306,60 @@ describe("acting on a case", () => {
       skippedUser,
     );
     expect(held.some((h) => h.assignee === null)).toBe(true);
+  });
+});
+
+describe("a colleague takes the case on screen", () => {
+  const postOf = (screen: string) => screen.split("\n")[1];
+
+  /** While the first case is on screen, diego takes it (`claim --force`) or closes it (`resolve --force`). */
+  function colleague(what: (store: ReturnType<typeof caseStore>) => void) {
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      const db = new Database(env.XTRIAGE_DB!);
+      try {
+        what(caseStore(db, () => new Date("2026-11-20T12:00:00Z")));
+      } finally {
+        db.close();
+      }
+    };
+  }
+
+  it.each([
+    ["resolve", [{ key: "s" }, { ask: "" }]],
+    ["escalate", [{ key: "e" }, { ask: "billing" }, { ask: "" }]],
+    ["reply", [{ key: "r" }, { choose: "" }, { edit: "Hola {user}, lo miramos ya." }]],
+  ] as const)("acting (%s) says who has it and moves on to the next case", async (_kind, steps) => {
+    const top = await firstListed();
+    const take = colleague((store) => store.claim(top.id, "diego", true));
+    const s = scripted([...steps, { key: " " }, { key: "q" }], take);
+    expect(await triage(s.ui)).toBe(0);
+    const said = s.said.join("\n");
+    expect(said).toContain("diego took this case meanwhile; on to the next one");
+    expect(said).not.toContain("--force");
+    expect(s.screens).toHaveLength(2);
+    expect(postOf(s.screens[1]!)).not.toBe(postOf(s.screens[0]!));
+    expect(query("SELECT status, assignee FROM mentions WHERE id = ?", top.id)).toEqual([
+      { status: "new", assignee: "diego" },
+    ]);
+    expect(
+      query(
+        "SELECT kind FROM actions WHERE agent = 'laura' AND kind NOT IN ('claim', 'release') AND reason <> 'seen on X'",
+      ),
+    ).toEqual([]);
+    expect(box.received.tweets).toEqual([]);
+  });
+
+  it("a case closed by a colleague meanwhile is left at the next redraw", async () => {
+    const top = await firstListed();
+    const close = colleague((store) => store.act({ mentionId: top.id, kind: "resolve", agent: "diego" }, true));
+    const s = scripted([{ key: "u" }, { key: " " }, { key: " " }, { key: "q" }], close);
+    expect(await triage(s.ui)).toBe(0);
+    expect(s.said).toContain("this case was resolved meanwhile; on to the next one");
+    expect(s.screens).toHaveLength(2);
+    expect(postOf(s.screens[1]!)).not.toBe(postOf(s.screens[0]!));
   });
 });
 

@@ -165,6 +165,56 @@ describe.skipIf(!hasTmux)("triage in tmux", () => {
     expect(ownedWaiting().filter((owned) => !ownedBefore.includes(owned))).toEqual([]);
   }, 60_000);
 
+  it("a skipped case and a quit one stay free: a colleague's next gets the case skipped", async () => {
+    const rc = launch();
+    const first = userOn(await waitFor(KEY_LINE))!;
+    keys("n");
+    await waitFor(new RegExp(`^@(?!${first} )\\w+ [\\s\\S]*\\[r\\]eply`, "m"));
+    keys("q");
+    expect(await exitCode(rc)).toBe("0");
+    const next = await runBin(["next", "--json"], { ...env, XTRIAGE_AGENT: "diego" });
+    expect(next.code, next.stderr).toBe(0);
+    expect(JSON.parse(next.stdout)).toMatchObject({ username: first, assignee: "diego" });
+  }, 60_000);
+
+  it("a case a colleague takes meanwhile: says who has it, moves on; an escalation is confirmed once", async () => {
+    const rc = launch();
+    const first = userOn(await waitFor(KEY_LINE))!;
+    const [held] = query<{ id: string }>(
+      "SELECT m.id FROM mentions m JOIN authors a ON a.id = m.author_id WHERE a.username = ? AND m.assignee = 'laura'",
+      first,
+    );
+    const took = await runBin(["claim", held!.id, "--force"], { ...env, XTRIAGE_AGENT: "diego" });
+    expect(took.code, took.stderr).toBe(0);
+    const escalate = async () => {
+      keys("e");
+      await waitFor(/Escalate to/);
+      type("billing");
+      keys("Enter");
+      await waitFor(/Note for them/);
+      keys("Enter");
+    };
+    await escalate();
+    const lost = await waitFor(/took this case meanwhile[\s\S]*press any key/);
+    expect(lost).toMatch(/diego took this case meanwhile; on to the next one/);
+    expect(lost).not.toMatch(/--force/);
+    keys("Space");
+    const second = userOn(await waitFor(new RegExp(`^@(?!${first} )\\w+ [\\s\\S]*\\[r\\]eply`, "m")))!;
+    await escalate();
+    const done = await waitFor(/escalated to billing[\s\S]*press any key/);
+    expect(done.match(/escalated to billing/g)).toHaveLength(1);
+    keys("Space");
+    await waitFor(new RegExp(`^@(?!${second} )\\w+ [\\s\\S]*\\[r\\]eply`, "m"));
+    keys("q");
+    expect(await exitCode(rc)).toBe("0");
+    expect(query("SELECT status, assignee FROM mentions WHERE id = ?", held!.id)).toEqual([
+      { status: "new", assignee: "diego" },
+    ]);
+    expect(query("SELECT agent, target FROM actions WHERE kind = 'escalate'")).toEqual([
+      { agent: "laura", target: "billing" },
+    ]);
+  }, 60_000);
+
   it("Ctrl-C leaves with exit 130, at the case screen or inside a prompt, with nothing half-written", async () => {
     const ownedBefore = ownedWaiting();
     let rc = launch();
