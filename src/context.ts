@@ -152,7 +152,7 @@ async function buildClient(ctx: Context, options: XOptions, addSpent: (usd: numb
     xEnv,
     db,
     config,
-    { resolveCredentials },
+    { resolveCredentials, tokenFingerprint },
     { estimateCost },
     { ledgerRepo },
     { readCredentialFile, saveRotatedOAuth2Tokens },
@@ -169,6 +169,8 @@ async function buildClient(ctx: Context, options: XOptions, addSpent: (usd: numb
   const ledger = ledgerRepo(db);
   const { createXClient } = await import("./x/twitter.js");
   const userContext = credentials.kind === "oauth1" || credentials.kind === "oauth2-user";
+  const oauth2 = credentials.tokens.kind === "oauth2-user" ? credentials.tokens.oauth2 : undefined;
+  const envRefresh = oauth2?.refreshFrom === "environment" ? oauth2.refreshToken : undefined;
   return createXClient({
     credentials,
     ...(xEnv.X_API_BASE_URL ? { baseUrl: xEnv.X_API_BASE_URL } : {}),
@@ -183,14 +185,10 @@ async function buildClient(ctx: Context, options: XOptions, addSpent: (usd: numb
           : `X did not answer (${w.error.message}): retrying in ${seconds} s\n`,
       );
     },
-    onTokenRefresh: (tokens) => {
-      if (!saveRotatedOAuth2Tokens(xEnv, tokens) && !ctx.io.quiet) {
-        ctx.io.err.write(
-          "X rotated the OAuth 2.0 tokens; they come from the environment, so save the new ones there " +
-            "(or keep them in the 0600 credentials file, which xtriage updates itself)\n",
-        );
-      }
-    },
+    onTokenRefresh: (tokens) =>
+      saveRotated(ctx.io, envRefresh !== undefined, () =>
+        saveRotatedOAuth2Tokens(xEnv, tokens, envRefresh === undefined ? undefined : tokenFingerprint(envRefresh)),
+      ),
     onCall: (r) => {
       const cost = estimateCost(r.endpoint, r.resources, { prices: config.prices, ownedRead: userContext });
       addSpent(cost);
@@ -210,4 +208,26 @@ async function buildClient(ctx: Context, options: XOptions, addSpent: (usd: numb
       });
     },
   });
+}
+
+/**
+ * X refresh tokens are single-use, so the rotated pair must be kept or the next run is locked out:
+ * `save` puts it in the 0600 credentials file, also when the used pair came from the environment
+ * (which xtriage cannot change; the file then records that pair as replaced, so it wins over it).
+ */
+function saveRotated(io: IOStreams, fromEnvironment: boolean, save: () => string): void {
+  try {
+    const path = save();
+    if (fromEnvironment && !io.quiet) {
+      io.err.write(
+        "xtriage: X rotated the OAuth 2.0 tokens from the environment (a refresh token works once); " +
+          `the new pair is saved in ${path} (0600) and used from now on, until the environment holds another pair\n`,
+      );
+    }
+  } catch (e) {
+    io.err.write(
+      `xtriage: X rotated the OAuth 2.0 tokens but they could not be saved in the credentials file (${(e as Error).message}); ` +
+        "the old refresh token no longer works, so the next run needs the app authorised again\n",
+    );
+  }
 }

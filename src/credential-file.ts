@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { UsageError } from "./errors.js";
+import { ROTATED_FROM } from "./x/credentials.js";
 
 type Env = Record<string, string | undefined>;
 
@@ -45,22 +46,28 @@ export function readCredentialFile(env: Env): Record<string, string> {
 
 /**
  * OAuth 2.0 refresh tokens rotate: once used, the old one is dead. Save the new pair in the
- * credentials file (kept 0600) so the next run can refresh again. Returns false when the tokens did
- * not come from the file (then only the caller's environment can be updated, by the user).
+ * credentials file (created, or kept, 0600) so the next run can refresh again. `rotatedFrom`, the
+ * fingerprint of the environment's refresh token when that is the one just used, marks the
+ * environment's pair as stale, so the file's pair wins over it from now on. Returns the file's path.
  */
-export function saveRotatedOAuth2Tokens(env: Env, tokens: { accessToken: string; refreshToken?: string }): boolean {
+export function saveRotatedOAuth2Tokens(
+  env: Env,
+  tokens: { accessToken: string; refreshToken?: string },
+  rotatedFrom?: string,
+): string {
   const path = credentialFilePath(env);
-  if (!existsSync(path)) return false;
-  const lines = readFileSync(path, "utf8").split("\n");
+  const lines = existsSync(path)
+    ? readFileSync(path, "utf8").replace(/\n$/, "").split("\n")
+    : ["# xtriage credentials (KEY=value, mode 0600); X_OAUTH2_* are rewritten by xtriage when X rotates them"];
   const keyOf = (line: string) =>
     line
       .split("=")[0]!
       .replace(/^export\s+/, "")
       .trim();
-  if (!lines.some((l) => keyOf(l) === "X_OAUTH2_ACCESS_TOKEN")) return false;
   const updates: Record<string, string | undefined> = {
     X_OAUTH2_ACCESS_TOKEN: tokens.accessToken,
     X_OAUTH2_REFRESH_TOKEN: tokens.refreshToken,
+    [ROTATED_FROM]: rotatedFrom,
   };
   const seen = new Set<string>();
   const next = lines.map((line) => {
@@ -72,7 +79,8 @@ export function saveRotatedOAuth2Tokens(env: Env, tokens: { accessToken: string;
   });
   for (const [key, value] of Object.entries(updates))
     if (value !== undefined && !seen.has(key)) next.push(`${key}=${value}`);
-  writeFileSync(`${path}.tmp`, next.join("\n"), { mode: 0o600 });
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  writeFileSync(`${path}.tmp`, `${next.join("\n")}\n`, { mode: 0o600 });
   renameSync(`${path}.tmp`, path);
-  return true;
+  return path;
 }

@@ -3,6 +3,7 @@ import type { Context } from "../context.js";
 import { AuthError, Exit, XtriageError } from "../errors.js";
 import { writeJson } from "../io/output.js";
 import { sanitizeText } from "../io/sanitize.js";
+import type { ResolvedCredentials } from "../x/credentials.js";
 import { act, examples } from "./options.js";
 
 const COMMANDS_BY_OPERATION: Record<string, string> = {
@@ -19,7 +20,8 @@ export function register(program: Command, ctx: Context): void {
     .command("status")
     .description(
       "Say which X credential set is in use (from the environment or the 0600 credentials file), which\n" +
-        "commands it allows, and whether X accepts it (GET /2/users/me). Never shows a secret.",
+        "commands it allows, and whether X accepts it: GET /2/users/me for user context, GET /2/usage/tweets\n" +
+        "for an app-only bearer token (it returns no posts or users, so it costs nothing). Never shows a secret.",
     )
     .option("--json", "print the result as JSON")
     .addHelpText("after", examples(["xtriage auth status", "xtriage --sandbox auth status --json"]))
@@ -36,20 +38,8 @@ export async function runAuthStatus(ctx: Context, opts: { json?: boolean }): Pro
   const allowed = Object.keys(COMMANDS_BY_OPERATION).filter((op) =>
     credentials.allows(op as Parameters<typeof credentials.allows>[0]),
   );
-  let accepted: boolean | null = null;
-  let user: { id: string; username: string } | null = null;
-  let problem: string | null = null;
-  if (credentials.allows("me")) {
-    try {
-      const me = await (await ctx.x({ maxWaitSeconds: 0 })).me();
-      accepted = true;
-      user = { id: me.id, username: me.username };
-    } catch (e) {
-      if (!(e instanceof XtriageError)) throw e;
-      accepted = e.exitCode === Exit.auth ? false : null;
-      problem = e.message;
-    }
-  }
+  const check = await checkWithX(ctx, credentials);
+  const { accepted, user, usage, problem } = check;
   const result = {
     credentials: credentials.kind,
     described: credentials.describe(),
@@ -58,8 +48,10 @@ export async function runAuthStatus(ctx: Context, opts: { json?: boolean }): Pro
     problems: credentials.problems,
     allows: allowed.map((op) => COMMANDS_BY_OPERATION[op]),
     base_url: xEnv.X_API_BASE_URL ?? "https://api.x.com",
+    checked_with: check.endpoint ?? null,
     accepted,
     user,
+    usage,
     error: problem,
   };
   if (opts.json) writeJson(ctx.io, result);
@@ -69,11 +61,12 @@ export async function runAuthStatus(ctx: Context, opts: { json?: boolean }): Pro
     for (const p of credentials.problems) out.write(`  problem: ${p}\n`);
     out.write(`allows: ${allowed.length ? result.allows.join("; ") : "nothing"}\n`);
     out.write(`X API: ${sanitizeText(result.base_url)}\n`);
-    if (accepted === true)
-      out.write(`X accepts them: authenticated as @${sanitizeText(user!.username)} (${user!.id})\n`);
+    if (accepted === true && user)
+      out.write(`X accepts them: authenticated as @${sanitizeText(user.username)} (${user.id})\n`);
+    else if (accepted === true) out.write(`X accepts them: ${check.endpoint} answered${describeUsage(usage)}\n`);
     else if (accepted === false) out.write(`X refuses them: ${sanitizeText(problem ?? "")}\n`);
     else if (problem) out.write(`could not check with X: ${sanitizeText(problem)}\n`);
-    else out.write("not checked: app-only tokens cannot call GET /2/users/me\n");
+    else out.write("not checked: there are no credentials to check\n");
   }
   if (credentials.kind === "none") {
     throw new AuthError(
@@ -84,4 +77,51 @@ export async function runAuthStatus(ctx: Context, opts: { json?: boolean }): Pro
   if (accepted === false)
     throw new AuthError("X does not accept these credentials", "check the keys and the app's permissions");
   return Exit.ok;
+}
+
+interface Check {
+  /** The call that checked them; none without credentials. */
+  endpoint?: "GET /2/users/me" | "GET /2/usage/tweets";
+  accepted: boolean | null;
+  user: { id: string; username: string } | null;
+  usage: { posts_read: number | null; cap: number | null } | null;
+  problem: string | null;
+}
+
+/**
+ * One call that X answers only for valid credentials: the user for user context; for an app-only
+ * bearer (which users/me refuses), the app's usage statistics, which return nothing billable.
+ */
+async function checkWithX(ctx: Context, credentials: ResolvedCredentials): Promise<Check> {
+  const check: Check = { accepted: null, user: null, usage: null, problem: null };
+  if (credentials.kind === "none") return check;
+  const appOnly = credentials.kind === "app-only";
+  check.endpoint = appOnly ? "GET /2/usage/tweets" : "GET /2/users/me";
+  try {
+    const x = await ctx.x({ maxWaitSeconds: 0 });
+    if (appOnly) {
+      const usage = await x.appUsage();
+      check.usage = { posts_read: count(usage.project_usage), cap: count(usage.project_cap) };
+    } else {
+      const me = await x.me();
+      check.user = { id: me.id, username: me.username };
+    }
+    check.accepted = true;
+  } catch (e) {
+    if (!(e instanceof XtriageError)) throw e;
+    check.accepted = e.exitCode === Exit.auth ? false : null;
+    check.problem = e.message;
+  }
+  return check;
+}
+
+function count(value: unknown): number | null {
+  const n = typeof value === "string" ? Number(value) : value;
+  return typeof n === "number" && Number.isSafeInteger(n) && n >= 0 ? n : null;
+}
+
+function describeUsage(usage: Check["usage"]): string {
+  if (usage?.posts_read == null) return "";
+  const cap = usage.cap == null ? "" : ` of ${usage.cap}`;
+  return ` (this app has read ${usage.posts_read}${cap} posts this billing cycle)`;
 }

@@ -268,7 +268,7 @@ async function walk(
   Object.assign(result, counts);
   if (!result.complete) return result;
 
-  const gap = detectGap(source, sinceId, result.fetched, oldest, now);
+  const gap = detectGap(source, previousFetch(cursor), result.fetched, oldest, now);
   if (gap) {
     result.gap = gap;
     sync.recordGap(source.account.id, source.key, now.toISOString(), gap);
@@ -279,20 +279,34 @@ async function walk(
   return result;
 }
 
-/** Did X leave out posts between the last fetch and this one? */
+/**
+ * When the previous successful fetch of a source ended: everything X had up to then is stored.
+ * xtriage writes both columns together; a cursor with no success time (a hand-edited row) falls back
+ * to the time of the newest post seen, the older and more cautious answer.
+ */
+export function previousFetch(cursor: { since_id: string | null; last_success_at: string | null }): Date | undefined {
+  if (cursor.last_success_at) return new Date(cursor.last_success_at);
+  return cursor.since_id ? new Date(snowflakeTime(cursor.since_id)) : undefined;
+}
+
+/**
+ * Did X leave out posts between the last successful fetch and this one? Measured from that fetch, not
+ * from the newest post it found: a quiet search query is not a gap, a week without a fetch is.
+ */
 export function detectGap(
   source: { kind: "mentions" | "search" },
-  sinceId: string | undefined,
+  lastFetch: Date | undefined,
   fetched: number,
   oldest: string | undefined,
   now: Date,
 ): string | undefined {
-  if (!sinceId) return undefined;
+  if (!lastFetch) return undefined;
   if (source.kind === "mentions" && fetched >= MENTIONS_REACH) {
     return `more than ${MENTIONS_REACH} mentions since the last fetch: X serves only the ${MENTIONS_REACH} most recent, so mentions before ${oldest ?? "the oldest fetched"} may be missing`;
   }
-  if (source.kind === "search" && now.getTime() - snowflakeTime(sinceId) > SEARCH_WINDOW_MS) {
-    return `the last fetch was more than 7 days ago: recent search reaches back 7 days, so posts from ${new Date(snowflakeTime(sinceId)).toISOString()} to ${new Date(now.getTime() - SEARCH_WINDOW_MS).toISOString()} are missing`;
+  const windowStart = now.getTime() - SEARCH_WINDOW_MS;
+  if (source.kind === "search" && lastFetch.getTime() < windowStart) {
+    return `the last successful fetch was more than 7 days ago (${lastFetch.toISOString()}): recent search reaches back 7 days, so posts from then to ${new Date(windowStart).toISOString()} are missing`;
   }
   return undefined;
 }

@@ -11,6 +11,8 @@ export const DEFAULT_RATE_LIMITS: Record<EndpointKey, number> = {
   "GET /2/dm_events": 15,
   "POST /2/tweets": 100,
   "POST /2/dm_conversations/with/:participant_id/messages": 15,
+  /** App-only; a user-context call is refused before it is counted. */
+  "GET /2/usage/tweets": 50,
 };
 
 /** Per app (app-only bearer), where X allows it at all; user-only endpoints never get this far. */
@@ -18,6 +20,7 @@ export const DEFAULT_APP_RATE_LIMITS: Partial<Record<EndpointKey, number>> = {
   "GET /2/users/:id/mentions": 450,
   "GET /2/tweets/search/recent": 450,
   "GET /2/users/by/username/:username": 300,
+  "GET /2/usage/tweets": 50,
 };
 
 export const RATE_WINDOW_MS = 15 * 60 * 1000;

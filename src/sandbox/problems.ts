@@ -21,13 +21,16 @@ export function forbidden(detail = "Forbidden"): SandboxReply {
   return problem(403, { title: "Forbidden", type: "about:blank", detail });
 }
 
-/** 403 for an app-only token on a user-context endpoint, as X words it. */
-export function unsupportedAuthentication(): SandboxReply {
+/** 403 for an app-only token on a user-context endpoint (or the reverse), as X words it. */
+export function unsupportedAuthentication(used: "app" | "user"): SandboxReply {
+  const detail =
+    used === "app"
+      ? "Authenticating with OAuth 2.0 Application-Only is forbidden for this endpoint.  Supported authentication types are [OAuth 1.0a User Context, OAuth 2.0 User Context]."
+      : "Authenticating with OAuth 1.0a User Context is forbidden for this endpoint.  Supported authentication types are [OAuth 2.0 Application-Only].";
   return problem(403, {
     title: "Unsupported Authentication",
     type: `${PROBLEM_BASE}unsupported-authentication`,
-    detail:
-      "Authenticating with OAuth 2.0 Application-Only is forbidden for this endpoint.  Supported authentication types are [OAuth 1.0a User Context, OAuth 2.0 User Context].",
+    detail,
   });
 }
 

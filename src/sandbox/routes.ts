@@ -6,6 +6,8 @@ export interface Route {
   key: EndpointKey;
   /** User-context only: an app-only bearer gets 403. */
   userOnly: boolean;
+  /** App-only (usage statistics): user-context credentials get 403. */
+  appOnly?: boolean;
   handle(world: World, args: string[], query: URLSearchParams, body: unknown): SandboxReply;
 }
 
@@ -52,6 +54,11 @@ const ROUTES: { method: string; pattern: RegExp; route: Route }[] = [
       userOnly: true,
       handle: (w, a, _q, b) => w.sendDm(a[0]!, b),
     },
+  },
+  {
+    method: "GET",
+    pattern: /^\/2\/usage\/tweets$/,
+    route: { key: "GET /2/usage/tweets", userOnly: false, appOnly: true, handle: (w, _a, q) => w.usage(q) },
   },
 ];
 

@@ -164,7 +164,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const who = auth.authenticate({ method, url, authorization: req.headers.authorization });
     if (who === null) return reply(unauthorized());
     entry.auth = who;
-    if (who === "app" && found.route.userOnly) return reply(unsupportedAuthentication());
+    if (who === "app" && found.route.userOnly) return reply(unsupportedAuthentication("app"));
+    if (who !== "app" && found.route.appOnly) return reply(unsupportedAuthentication("user"));
 
     const fault = faults.take(method, url.pathname);
     if (fault?.kind === "reset") {

@@ -80,6 +80,8 @@ export class World implements Lookup {
   private readonly dmEvents: XDmEvent[];
   private readonly dmClosed: Set<string>;
   readonly received: Received = { tweets: [], dms: [] };
+  /** Posts served on mentions and search pages, for GET /2/usage/tweets. */
+  private postsRead = 0;
   readonly brand: XUser;
 
   /**
@@ -213,6 +215,29 @@ export class World implements Lookup {
     }
   }
 
+  /** The app's post reads this cycle (the pay-per-use cap of 3 M posts, resetting on the 1st). */
+  usage(query: URLSearchParams): SandboxReply {
+    try {
+      const params = new Params(query, ["days", "usage.fields"]);
+      params.integer("days", 1, 90, 7);
+      const now = this.clock;
+      const nextCycle = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1);
+      return {
+        status: 200,
+        body: {
+          data: {
+            project_id: "1187342600510951000",
+            project_cap: 3_000_000,
+            project_usage: this.postsRead,
+            cap_reset_day: Math.ceil((nextCycle - now.getTime()) / 86_400_000),
+          },
+        },
+      };
+    } catch (error) {
+      return validationReply(error);
+    }
+  }
+
   userLookup(username: string, query: URLSearchParams): SandboxReply {
     try {
       const fields = new Params(query, USER_FIELD_PARAMS).fields("user");
@@ -239,6 +264,7 @@ export class World implements Lookup {
 
   private tweetPage(posts: XTweet[], fields: FieldSelection, next: string | undefined): SandboxReply {
     const expanded = expandTweets(posts, fields, this);
+    this.postsRead += posts.length;
     const meta: Record<string, unknown> = { result_count: posts.length };
     if (posts.length > 0) {
       meta.newest_id = posts[0]!.id;

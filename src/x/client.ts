@@ -1,6 +1,6 @@
 import type { Resources, XEndpoint } from "./cost.js";
 import type { ResolvedCredentials } from "./credentials.js";
-import type { XDmPage, XTweetPage, XUser } from "./types.js";
+import type { XAppUsage, XDmPage, XTweetPage, XUser } from "./types.js";
 
 /** The x-rate-limit-* headers of one response (reset in epoch seconds). */
 export interface RateLimitInfo {
@@ -53,6 +53,11 @@ export interface XClient {
   readonly credentials: ResolvedCredentials;
   /** The authenticated user (the brand). User-context credentials only. */
   me(): Promise<XUser>;
+  /**
+   * The app's post reads this billing cycle (GET /2/usage/tweets). App-only bearer only; it returns
+   * no posts, users or DM events, and reads are billed per resource returned, so it costs nothing.
+   */
+  appUsage(): Promise<XAppUsage>;
   /**
    * Walks the mentions timeline newest first, one raw page per step (pagination_token).
    * Throws a typed error if a page fails: the walk is then incomplete, keep the old since_id.

@@ -25,7 +25,8 @@ export type XEndpoint =
   | "GET /2/dm_events"
   | "POST /2/tweets"
   | "POST /2/dm_conversations/with/:participant_id/messages"
-  | "POST /2/oauth2/token";
+  | "POST /2/oauth2/token"
+  | "GET /2/usage/tweets";
 
 /** What one call returned (reads) or created (writes). */
 export interface Resources {
@@ -86,6 +87,8 @@ export function estimateCost(endpoint: XEndpoint, resources: Resources, options:
       cost = resources.dmEvents * p.dm_create;
       break;
     case "POST /2/oauth2/token":
+    // usage statistics: no post, user or DM event comes back, so nothing is billed per resource
+    case "GET /2/usage/tweets":
       cost = 0;
       break;
   }

@@ -1,8 +1,11 @@
+import { createHash } from "node:crypto";
+
 /**
  * Which X credentials are in use, from the environment (or a 0600 config file's values, keyed by the
  * same variable names). Precedence: OAuth 1.0a user context, then OAuth 2.0 user token, then the
- * app-only bearer (reads only). The environment wins over the file. Secrets never leave this object
- * except through `tokens`, and `describe()` names variables, never values.
+ * app-only bearer (reads only). The environment wins over the file, except for an OAuth 2.0 pair the
+ * file says it replaced (see ROTATED_FROM). Secrets never leave this object except through `tokens`,
+ * and `describe()` names variables, never values.
  */
 export type CredentialKind = "oauth1" | "oauth2-user" | "app-only" | "none";
 
@@ -18,6 +21,8 @@ export interface OAuth1Tokens {
 export interface OAuth2Tokens {
   accessToken: string;
   refreshToken?: string;
+  /** Where the refresh token came from: a rotation must replace it there, or mark it stale. */
+  refreshFrom?: "environment" | "file";
   clientId?: string;
   clientSecret?: string;
 }
@@ -56,6 +61,18 @@ const NAMES = {
 
 type Setting = keyof typeof NAMES;
 
+/**
+ * The credentials file line naming (by fingerprint) the environment's refresh token that the file's
+ * OAuth 2.0 pair replaced. X refresh tokens are single-use: once xtriage has rotated the environment's
+ * pair, that pair is dead, and the file's newer pair wins until the environment holds another one.
+ */
+export const ROTATED_FROM = "X_OAUTH2_ROTATED_FROM";
+
+/** A one-way fingerprint of a token, safe to write down: names it without revealing it. */
+export function tokenFingerprint(token: string): string {
+  return `sha256:${createHash("sha256").update(token).digest("hex")}`;
+}
+
 const OPERATIONS: Record<CredentialKind, XOperation[]> = {
   oauth1: ["read", "me", "reply", "dm", "dm-read"],
   "oauth2-user": ["read", "me", "reply", "dm", "dm-read"],
@@ -70,19 +87,43 @@ const LABELS: Record<CredentialKind, string> = {
   none: "no X credentials",
 };
 
-function lookup(setting: Setting, env: Values, file: Values): { value: string; name: string } | undefined {
-  for (const source of [env, file]) {
-    for (const name of NAMES[setting]) {
-      const value = source[name]?.trim();
-      if (value) return { value, name };
-    }
+interface Found {
+  value: string;
+  name: string;
+  from: "environment" | "file";
+}
+
+function lookupIn(setting: Setting, values: Values, from: Found["from"]): Found | undefined {
+  for (const name of NAMES[setting]) {
+    const value = values[name]?.trim();
+    if (value) return { value, name, from };
   }
   return undefined;
 }
 
+function lookup(setting: Setting, env: Values, file: Values): Found | undefined {
+  return lookupIn(setting, env, "environment") ?? lookupIn(setting, file, "file");
+}
+
+/** The environment's OAuth 2.0 pair was rotated by an earlier run, which saved its successor in the file. */
+function envPairRotated(env: Values, file: Values): boolean {
+  const envRefresh = lookupIn("oauth2RefreshToken", env, "environment");
+  const marker = file[ROTATED_FROM]?.trim();
+  return (
+    envRefresh !== undefined &&
+    marker === tokenFingerprint(envRefresh.value) &&
+    lookupIn("oauth2AccessToken", file, "file") !== undefined
+  );
+}
+
 export function resolveCredentials(env: Values, fileValues: Values = {}): ResolvedCredentials {
-  const get = (setting: Setting) => lookup(setting, env, fileValues);
+  const rotated = envPairRotated(env, fileValues);
+  const get = (setting: Setting) =>
+    rotated && (setting === "oauth2AccessToken" || setting === "oauth2RefreshToken")
+      ? lookupIn(setting, fileValues, "file")
+      : lookup(setting, env, fileValues);
   const problems: string[] = [];
+  const notes: string[] = [];
 
   const oauth1Parts = (["apiKey", "apiSecret", "accessToken", "accessSecret"] as const).map(
     (s) => [s, get(s)] as const,
@@ -117,13 +158,16 @@ export function resolveCredentials(env: Values, fileValues: Values = {}): Resolv
       kind: "oauth2-user",
       oauth2: {
         accessToken: oauth2.value,
-        ...(refresh ? { refreshToken: refresh.value } : {}),
+        ...(refresh ? { refreshToken: refresh.value, refreshFrom: refresh.from } : {}),
         ...(clientId ? { clientId: clientId.value } : {}),
         ...(clientSecret ? { clientSecret: clientSecret.value } : {}),
       },
     };
     sources = [oauth2, refresh, clientId, clientSecret].flatMap((found) => (found ? [found.name] : []));
     if (refresh && !clientId) problems.push("X_OAUTH2_REFRESH_TOKEN is set but X_API_CLIENT_ID is missing: no refresh");
+    if (rotated) {
+      notes.push("the environment's OAuth 2.0 pair was already rotated; using its successor from the credentials file");
+    }
   }
 
   const bearer = get("bearer");
@@ -142,8 +186,8 @@ export function resolveCredentials(env: Values, fileValues: Values = {}): Resolv
     describe: () => {
       const from = sources.length > 0 ? ` from ${sources.join(", ")}` : "";
       const can = OPERATIONS[kind].length > 0 ? `; allows: ${OPERATIONS[kind].join(", ")}` : "";
-      const notes = problems.length > 0 ? ` (${problems.join("; ")})` : "";
-      return `${LABELS[kind]}${from}${can}${notes}`;
+      const remarks = [...notes, ...problems];
+      return `${LABELS[kind]}${from}${can}${remarks.length > 0 ? ` (${remarks.join("; ")})` : ""}`;
     },
     get tokens() {
       return frozenTokens;

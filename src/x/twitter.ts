@@ -7,7 +7,7 @@ import { XAuthError, XInvalidRequestError } from "./errors.js";
 import { mapXError } from "./map-error.js";
 import { baseUrlPlugin, DEFAULT_TIMEOUT_MS, X_API_BASE } from "./plugin.js";
 import { DEFAULT_RETRY_POLICY, type RetryContext, type RetryPolicy, withRetry } from "./retry.js";
-import type { XDmPage, XTweetPage, XUser } from "./types.js";
+import type { XAppUsage, XDmPage, XTweetPage, XUser } from "./types.js";
 
 export interface XClientOptions {
   credentials: ResolvedCredentials;
@@ -225,6 +225,22 @@ class TwitterXClient implements XClient {
       () => ({ posts: 0, users: 1, dmEvents: 0 }),
     );
     return body.data;
+  }
+
+  async appUsage(): Promise<XAppUsage> {
+    const endpoint = "GET /2/usage/tweets";
+    const credentials = this.options.credentials;
+    if (credentials.kind !== "app-only") {
+      throw new XAuthError(
+        `${credentials.describe()} cannot call ${endpoint}`,
+        { endpoint },
+        "X serves usage statistics to an app-only bearer token (X_API_BEARER_TOKEN) only",
+      );
+    }
+    const body = await this.call<{ data?: XAppUsage }>(endpoint, true, 200, this.get("usage/tweets", {}), () => ({
+      ...NO_RESOURCES,
+    }));
+    return body.data ?? {};
   }
 
   async userByUsername(username: string): Promise<XUser | null> {

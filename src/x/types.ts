@@ -103,3 +103,12 @@ export interface XDmPage {
   meta: { result_count: number; next_token?: string; previous_token?: string };
   errors?: XProblem[];
 }
+
+/** GET /2/usage/tweets `data`: the spec says integers, X's own example shows strings. */
+export interface XAppUsage {
+  project_id?: string;
+  project_usage?: number | string;
+  project_cap?: number | string;
+  cap_reset_day?: number;
+  [field: string]: unknown;
+}

@@ -3,6 +3,7 @@ import { chmodSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { snowflakeTime } from "../../src/core/snowflake.js";
 import { type Sandbox, startSandbox } from "../../src/sandbox/server.js";
 import { BIN, baseEnv, runBin, runOnTerminal, tempDir } from "../helpers/cli.js";
 import { allTweets, scenarioPages } from "../helpers/formats.js";
@@ -30,12 +31,13 @@ const fetch = (args: string[] = [], extra: Record<string, string> = {}) =>
 function db() {
   return new Database(env.XTRIAGE_DB!, { readonly: true });
 }
-function count(sql: string): number {
+function scalar(sql: string): unknown {
   const d = db();
-  const n = d.prepare(sql).pluck().get() as number;
+  const value = d.prepare(sql).pluck().get();
   d.close();
-  return n;
+  return value;
 }
+const count = (sql: string) => scalar(sql) as number;
 const mentionRequests = () => box.requests.filter((r) => r.path.endsWith("/mentions"));
 
 describe("fetch from the sandbox", () => {
@@ -103,6 +105,38 @@ describe("fetch from the sandbox", () => {
     expect(res.code).toBe(7);
     expect(res.stderr).toMatch(/gap in @fibranova mentions: more than 800 mentions/);
     expect(count("SELECT gaps FROM sync_state WHERE source = 'mentions'")).toBe(1);
+  });
+
+  const SEARCH = ["--query", "fibranova -@fibranova -is:retweet"];
+  const onDay = (day: number) => {
+    const at = `2026-11-${day}T12:00:00.000Z`;
+    box.setClock(at);
+    return { XTRIAGE_NOW: at };
+  };
+
+  it("a search fetched every two days never reports a gap, however old its newest hit", async () => {
+    for (const day of [20, 22, 24, 26, 28, 30]) {
+      const res = await fetch(SEARCH, onDay(day));
+      expect(res.code, `day ${day}: ${res.stderr}`).toBe(0);
+      expect(res.stderr).not.toContain("gap");
+    }
+    // the newest hit is still from the scenario's week, more than 7 days before the last fetch
+    const sinceId = String(scalar("SELECT since_id FROM sync_state WHERE source LIKE 'search:%'"));
+    expect(Date.parse("2026-11-30T12:00:00Z") - snowflakeTime(sinceId)).toBeGreaterThan(7 * 86_400_000);
+    expect(count("SELECT gaps FROM sync_state WHERE source LIKE 'search:%'")).toBe(0);
+  });
+
+  it("a search last fetched more than 7 days ago reports the gap once, then exits 0 again", async () => {
+    expect((await fetch(SEARCH, onDay(20))).code).toBe(0);
+    const late = await fetch(SEARCH, onDay(28));
+    expect(late.code).toBe(7);
+    expect(late.stderr).toMatch(
+      /gap in @fibranova search:fibranova -@fibranova -is:retweet: the last successful fetch was more than 7 days ago \(2026-11-20T12:00:00\.000Z\).* to 2026-11-21T12:00:00\.000Z are missing/,
+    );
+    expect(count("SELECT gaps FROM sync_state WHERE source LIKE 'search:%'")).toBe(1);
+    const next = await fetch(SEARCH, onDay(29));
+    expect(next.code, next.stderr).toBe(0);
+    expect(count("SELECT gaps FROM sync_state WHERE source LIKE 'search:%'")).toBe(1);
   });
 
   it("two overlapping fetches never both fetch: the second exits 0 saying so", async () => {
@@ -284,6 +318,60 @@ describe("credentials from the 0600 file", () => {
     expect(again.code, again.stderr).toBe(0);
     expect(count("SELECT count(*) FROM api_calls WHERE endpoint = '/2/oauth2/token'")).toBe(1);
   });
+
+  it("keeps OAuth 2.0 tokens rotated from the environment in a new 0600 file, which wins until the environment changes", async () => {
+    const { X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN, X_ACCESS_SECRET, ...rest } = env;
+    const cronEnv = {
+      ...rest,
+      X_OAUTH2_ACCESS_TOKEN: "expired-token",
+      X_OAUTH2_REFRESH_TOKEN: "sandbox-refresh-token",
+      X_API_CLIENT_ID: "sandbox-client-id",
+    };
+    const path = join(t.dir, "config", "xtriage", "credentials");
+    const refreshes = () => count("SELECT count(*) FROM api_calls WHERE endpoint = '/2/oauth2/token'");
+    const first = await runBin(["auth", "status"], cronEnv);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toContain(`saved in ${path} (0600)`);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    const saved = readFileSync(path, "utf8");
+    expect(saved).toMatch(/^X_OAUTH2_REFRESH_TOKEN=(?!sandbox-refresh-token$)\S+$/m);
+    expect(saved).not.toContain("expired-token");
+    expect(saved).not.toMatch(/=sandbox-refresh-token$/m);
+    expect(refreshes()).toBe(1);
+
+    // cron runs again with the same, now stale, environment: the saved pair is used, no refresh
+    const again = await runBin(["fetch", "--quiet"], cronEnv);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toBe("");
+    expect(refreshes()).toBe(1);
+
+    // two hours later the saved access token expires: refreshed from the file, still ahead of the environment
+    writeFileSync(path, saved.replace(/^X_OAUTH2_ACCESS_TOKEN=.*$/m, "X_OAUTH2_ACCESS_TOKEN=expired-too"), {
+      mode: 0o600,
+    });
+    const later = await runBin(["auth", "status"], cronEnv);
+    expect(later.code, later.stderr).toBe(0);
+    expect(refreshes()).toBe(2);
+    const rotatedAgain = readFileSync(path, "utf8");
+    expect(rotatedAgain).not.toContain("expired-too");
+    expect(rotatedAgain).not.toContain(saved.match(/^X_OAUTH2_REFRESH_TOKEN=(.*)$/m)![1]!);
+    const status = await runBin(["auth", "status"], cronEnv);
+    expect(status.stdout).toContain("already rotated; using its successor from the credentials file");
+
+    // a pair put in the environment after that (the app authorised again) wins over the file
+    const fresh = {
+      ...cronEnv,
+      X_OAUTH2_ACCESS_TOKEN: rotatedAgain.match(/^X_OAUTH2_ACCESS_TOKEN=(.*)$/m)![1]!,
+      X_OAUTH2_REFRESH_TOKEN: rotatedAgain.match(/^X_OAUTH2_REFRESH_TOKEN=(.*)$/m)![1]!,
+    };
+    writeFileSync(path, rotatedAgain.replace(/^X_OAUTH2_ACCESS_TOKEN=.*$/m, "X_OAUTH2_ACCESS_TOKEN=bad"), {
+      mode: 0o600,
+    });
+    const fromEnv = await runBin(["auth", "status"], fresh);
+    expect(fromEnv.code, fromEnv.stderr).toBe(0);
+    expect(fromEnv.stdout).not.toContain("already rotated");
+    expect(refreshes()).toBe(2);
+  });
 });
 
 describe("auth status and cost", () => {
@@ -297,6 +385,33 @@ describe("auth status and cost", () => {
     }
     const none = await runBin(["auth", "status"], baseEnv(t.dir));
     expect(none.code).toBe(4);
+  });
+
+  it("auth status checks an app-only bearer token with a call that returns nothing billable", async () => {
+    const { X_API_KEY, X_API_SECRET, X_ACCESS_TOKEN, X_ACCESS_SECRET, ...rest } = env;
+    const usage = () => box.requests.filter((r) => r.path === "/2/usage/tweets");
+    const bad = await runBin(["auth", "status"], { ...rest, X_API_BEARER_TOKEN: "bad" });
+    expect(bad.code).toBe(4);
+    expect(bad.stdout).toContain("X refuses them: X rejected the credentials (401 on GET /2/usage/tweets)");
+    expect(usage()).toHaveLength(1);
+
+    const good = await runBin(["auth", "status", "--json"], { ...rest, X_API_BEARER_TOKEN: "sandbox-bearer" });
+    expect(good.code, good.stderr).toBe(0);
+    const result = JSON.parse(good.stdout);
+    expect(result).toMatchObject({ credentials: "app-only", checked_with: "GET /2/usage/tweets", accepted: true });
+    expect(result.usage).toEqual({ posts_read: 0, cap: 3_000_000 });
+    expect(good.stdout).not.toContain("sandbox-bearer");
+    expect(usage().map((r) => r.auth)).toEqual(["none", "app"]);
+    expect(scalar("SELECT sum(cost_usd) FROM api_calls WHERE endpoint = '/2/usage/tweets'")).toBe(0);
+    expect(count("SELECT count(*) FROM api_calls WHERE endpoint = '/2/usage/tweets'")).toBe(2);
+  });
+
+  it("auth status without credentials says that nothing could be checked, and why", async () => {
+    const none = await runBin(["auth", "status"], baseEnv(t.dir));
+    expect(none.code).toBe(4);
+    expect(none.stdout).toContain("not checked: there are no credentials to check");
+    expect(none.stdout).not.toContain("app-only");
+    expect(none.stderr).toContain("no X credentials found");
   });
 
   it("cost reports calls by day and endpoint from the ledger", async () => {

@@ -17,6 +17,7 @@ export type SchemaName =
   | "CreateDmEventResponse"
   | "Get2DmEventsResponse"
   | "Get2UsersByUsernameUsernameResponse"
+  | "Get2UsageTweetsResponse"
   | "Problem";
 
 export function loadSpecValidator(): (schema: SchemaName, body: unknown) => string | null {

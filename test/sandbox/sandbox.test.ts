@@ -171,6 +171,22 @@ describe("auth", () => {
     expect(box.received.tweets).toHaveLength(0);
   });
 
+  it("serves usage statistics to the app-only bearer only, counting the posts it served", async () => {
+    const box = await start();
+    const before = await call<{ data: { project_usage: number } }>(box, "/2/usage/tweets", { auth: APP_TOKEN });
+    expect(before.status).toBe(200);
+    expectSchema("Get2UsageTweetsResponse", before.body);
+    const page = await call<XTweetPage>(box, mentionsPath("max_results=5"), { auth: APP_TOKEN });
+    const after = await call<{ data: { project_usage: number } }>(box, "/2/usage/tweets?days=30", { auth: APP_TOKEN });
+    expect(after.body.data.project_usage - before.body.data.project_usage).toBe(page.body.data!.length);
+    const user = await call(box, "/2/usage/tweets", { auth: USER_TOKEN });
+    expect(user.status).toBe(403);
+    expectSchema("Problem", user.body);
+    expect(JSON.stringify(user.body)).toContain("Supported authentication types are [OAuth 2.0 Application-Only]");
+    expect((await call(box, "/2/usage/tweets", { auth: "Bearer wrong" })).status).toBe(401);
+    expect((await call(box, "/2/usage/tweets?days=91", { auth: APP_TOKEN })).status).toBe(400);
+  });
+
   it("rotates OAuth 2.0 tokens on refresh (JSON body) and refuses a used refresh token", async () => {
     const box = await start();
     const body = {

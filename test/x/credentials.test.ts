@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveCredentials } from "../../src/x/credentials.js";
+import { ROTATED_FROM, resolveCredentials, tokenFingerprint } from "../../src/x/credentials.js";
 
 const OAUTH1 = {
   X_API_KEY: "key-value-1",
@@ -42,9 +42,44 @@ describe("resolveCredentials", () => {
     expect(creds.kind).toBe("oauth2-user");
     expect(creds.tokens).toEqual({
       kind: "oauth2-user",
-      oauth2: { accessToken: "at", refreshToken: "rt", clientId: "cid" },
+      oauth2: { accessToken: "at", refreshToken: "rt", refreshFrom: "environment", clientId: "cid" },
     });
     expect(creds.allows("dm")).toBe(true);
+  });
+
+  describe("an OAuth 2.0 pair rotated from the environment", () => {
+    const env = { X_OAUTH2_ACCESS_TOKEN: "env-at", X_OAUTH2_REFRESH_TOKEN: "env-rt", X_API_CLIENT_ID: "cid" };
+    const file = (rotatedFrom: string) => ({
+      X_OAUTH2_ACCESS_TOKEN: "file-at",
+      X_OAUTH2_REFRESH_TOKEN: "file-rt",
+      [ROTATED_FROM]: rotatedFrom,
+    });
+
+    it("loses to the file's successor while the environment still holds the used refresh token", () => {
+      const creds = resolveCredentials(env, file(tokenFingerprint("env-rt")));
+      expect(creds.tokens).toEqual({
+        kind: "oauth2-user",
+        oauth2: { accessToken: "file-at", refreshToken: "file-rt", refreshFrom: "file", clientId: "cid" },
+      });
+      expect(creds.describe()).toContain("already rotated; using its successor from the credentials file");
+      for (const secret of ["env-at", "env-rt", "file-at", "file-rt"]) expect(creds.describe()).not.toContain(secret);
+    });
+
+    it("wins again once the environment holds another pair", () => {
+      const creds = resolveCredentials({ ...env, X_OAUTH2_REFRESH_TOKEN: "new-rt" }, file(tokenFingerprint("env-rt")));
+      expect(creds.tokens.kind === "oauth2-user" && creds.tokens.oauth2).toMatchObject({
+        accessToken: "env-at",
+        refreshToken: "new-rt",
+        refreshFrom: "environment",
+      });
+      expect(creds.describe()).not.toContain("rotated");
+    });
+
+    it("never writes the token itself down, only a fingerprint", () => {
+      expect(tokenFingerprint("env-rt")).toMatch(/^sha256:[0-9a-f]{64}$/);
+      expect(tokenFingerprint("env-rt")).not.toContain("env-rt");
+      expect(tokenFingerprint("env-rt")).not.toBe(tokenFingerprint("env-rt2"));
+    });
   });
 
   it("limits an app-only bearer to reads", () => {
