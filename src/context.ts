@@ -190,7 +190,11 @@ async function buildClient(ctx: Context, options: XOptions, addSpent: (usd: numb
         saveRotatedOAuth2Tokens(xEnv, tokens, envRefresh === undefined ? undefined : tokenFingerprint(envRefresh)),
       ),
     onCall: (r) => {
-      const cost = estimateCost(r.endpoint, r.resources, { prices: config.prices, ownedRead: userContext });
+      const cost = estimateCost(r.endpoint, r.resources, {
+        prices: config.prices,
+        ownedRead: userContext,
+        ...r.pricing,
+      });
       addSpent(cost);
       const [method, endpoint] = r.endpoint.split(" ", 2);
       ledger.add({

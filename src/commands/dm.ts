@@ -12,6 +12,7 @@ import {
   isFromSearch,
   type ReplyOptions,
   readDraft,
+  replyPricing,
   reportLint,
   sendThroughOutbox,
   templateText,
@@ -103,13 +104,11 @@ export async function runDm(ctx: Context, idOrUrl: string, opts: DmOptions): Pro
   }
   const question = `Send a DM to @${row.username}${invite ? " and post the public invitation" : ""}?`;
   if (
-    !(await confirmRemote(
-      ctx.io,
-      opts.yes,
-      question,
-      `\nDM: ${dmText}${invite ? `\npublic: ${invite}` : ""}\n`,
-      ctx.prompter(),
-    ))
+    !(await confirmRemote(ctx.io, opts.yes, question, {
+      preview: `\nDM: ${dmText}${invite ? `\npublic: ${invite}` : ""}\n`,
+      prompter: ctx.prompter(),
+      dryRun: true,
+    }))
   ) {
     ctx.io.err.write("not sent\n");
     return 0;
@@ -132,9 +131,10 @@ export async function runDm(ctx: Context, idOrUrl: string, opts: DmOptions): Pro
   let replyId: string | undefined;
   let replyAction: number | undefined;
   if (invite) {
+    const pricing = await replyPricing(db, config, row, invite);
     replyAction = store.beginRemote({ mentionId: id, kind: "reply", agent, text: invite }, force);
     const sent = await sendThroughOutbox(store, replyAction, async () => ({
-      remoteId: (await x.reply(invite, id)).id,
+      remoteId: (await x.reply(invite, id, pricing)).id,
     }));
     replyId = sent.remoteId;
   }

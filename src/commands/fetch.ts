@@ -8,10 +8,10 @@ import { Exit, TryLaterError, UsageError } from "../errors.js";
 import { writeJson } from "../io/output.js";
 import { sanitizeText } from "../io/sanitize.js";
 import type { DB } from "../store/db.js";
-import type { XClient } from "../x/client.js";
+import { MAX_QUERY_LENGTH, type XClient } from "../x/client.js";
 import type { XTweetPage } from "../x/types.js";
 import { emptyCounts, type IngestCounts } from "./ingest.js";
-import { act, examples, parseBudget } from "./options.js";
+import { act, examples, hintMaxWait, parseBudget } from "./options.js";
 
 export interface FetchOptions {
   query?: string[];
@@ -75,7 +75,14 @@ export function register(program: Command, ctx: Context): void {
         "xtriage fetch --query '\"fibra nova\" -is:retweet' --budget 0.50",
       ]),
     )
-    .action(act(ctx, (opts: FetchOptions) => runFetch(ctx, opts)));
+    .action(act(ctx, (opts: FetchOptions) => hintMaxWait(() => runFetch(ctx, opts))));
+}
+
+/** A query X would refuse is a usage error before anything is fetched (or paid for). */
+function checkQueries(queries: readonly string[], where: string): void {
+  const bad = queries.find((q) => q.trim() === "" || q.length > MAX_QUERY_LENGTH);
+  if (bad === undefined) return;
+  throw new UsageError(`${where}: a recent-search query needs 1 to ${MAX_QUERY_LENGTH} characters (got ${bad.length})`);
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -86,6 +93,8 @@ export async function runFetch(ctx: Context, opts: FetchOptions): Promise<number
   const maxWaitSeconds = opts.wait === false ? 0 : (opts.maxWait ?? 120);
   if (!Number.isFinite(maxWaitSeconds) || maxWaitSeconds < 0) throw new UsageError("--max-wait takes seconds");
   const [db, config] = await Promise.all([ctx.db(), ctx.config()]);
+  checkQueries(config.searchQueries, "search_queries in the config");
+  checkQueries(opts.query ?? [], "--query");
   const { locksRepo } = await import("../store/sync.js");
   const locks = locksRepo(db);
   const holder = `${process.pid}@${hostname()}`;

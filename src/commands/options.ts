@@ -101,6 +101,16 @@ export function brandAccounts(given: readonly string[], config: Config, seen: re
   });
 }
 
+/** For a command with --max-wait: a rate limit that outlasted the wait names the flag. */
+export async function hintMaxWait(run: () => Promise<number>): Promise<number> {
+  try {
+    return await run();
+  } catch (e) {
+    const { XRateLimitError } = await import("../x/errors.js");
+    throw e instanceof XRateLimitError ? e.withHint("wait, or raise --max-wait") : e;
+  }
+}
+
 /** Accept a bare id or an x.com / twitter.com status URL. */
 export function parseId(value: string): string {
   const v = value.trim();

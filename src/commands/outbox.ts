@@ -1,12 +1,13 @@
 import type { Command } from "commander";
 import type { Context } from "../context.js";
-import { ConflictError, UsageError } from "../errors.js";
+import { ConflictError, NotFoundError, UsageError, XtriageError } from "../errors.js";
 import { type FieldDef, writeJson, writeRecords } from "../io/output.js";
 import { confirmRemote } from "../io/prompter.js";
-import { caseStore } from "../store/actions.js";
-import type { ActionRow } from "../store/mentions.js";
+import { type CaseStore, caseStore } from "../store/actions.js";
+import type { DB } from "../store/db.js";
+import type { ActionRow, MentionRow } from "../store/mentions.js";
 import { act, addOutputOptions, outputFlags, parseInteger } from "./options.js";
-import { sendThroughOutbox } from "./reply.js";
+import { replyPricing, sendThroughOutbox } from "./reply.js";
 
 const FIELDS: FieldDef<ActionRow>[] = [
   { name: "id", get: (a) => a.id, kind: "number" },
@@ -57,12 +58,12 @@ export async function runOutbox(ctx: Context, opts: Record<string, unknown>): Pr
 }
 
 export async function runOutboxRetry(ctx: Context, actionId: number, opts: RetryOptions): Promise<number> {
-  const db = await ctx.db();
+  const [db, config] = await Promise.all([ctx.db(), ctx.config()]);
   const store = caseStore(db, ctx.now);
   const action = store.action(actionId);
-  if (!action) throw new UsageError(`no action ${actionId}`, "xtriage outbox lists them");
-  if (action.kind !== "reply" && action.kind !== "dm")
-    throw new UsageError(`action ${actionId} is a ${action.kind}, not sent to X`);
+  if (!action) throw new NotFoundError(`no action ${actionId}`, "xtriage outbox lists them");
+  const kind = action.kind;
+  if (kind !== "reply" && kind !== "dm") throw new UsageError(`action ${actionId} is a ${kind}, not sent to X`);
   if (action.state === "sent") throw new ConflictError(`action ${actionId} was already sent (${action.remote_id})`);
   if (action.state === "pending" && !opts.force) {
     throw new ConflictError(
@@ -70,24 +71,49 @@ export async function runOutboxRetry(ctx: Context, actionId: number, opts: Retry
       "check the conversation on X; pass --force to send it again",
     );
   }
+  const force = opts.force === true;
+  // The rules `reply` and `dm` apply: no second reply to a case without --force, no duplicate text.
+  store.checkRemote({ mentionId: action.mention_id, kind, agent: ctx.agent() }, force);
+  const row = kind === "reply" ? await replyTarget(db, action) : undefined;
+  if (row) await checkNotDuplicate(ctx, store, action);
   if (
-    !(await confirmRemote(
-      ctx.io,
-      opts.yes,
-      `Send action ${actionId} (${action.kind}) again?`,
-      `\n${action.text}\n`,
-      ctx.prompter(),
-    ))
+    !(await confirmRemote(ctx.io, opts.yes, `Send action ${actionId} (${kind}) again?`, {
+      preview: `\n${action.text}\n`,
+      prompter: ctx.prompter(),
+    }))
   )
     return 0;
-  store.retryRemote(actionId);
+  const pricing = row ? await replyPricing(db, config, row, action.text) : undefined;
+  store.retryRemote(actionId, ctx.agent(), force);
   const x = await ctx.x();
   const sent = await sendThroughOutbox(store, actionId, async () =>
-    action.kind === "reply"
-      ? { remoteId: (await x.reply(action.text, action.mention_id)).id }
+    pricing
+      ? { remoteId: (await x.reply(action.text, action.mention_id, pricing)).id }
       : { remoteId: (await x.sendDm(action.target, action.text)).dmEventId },
   );
   if (opts.json) writeJson(ctx.io, { action_id: actionId, state: "sent", remote_id: sent.remoteId });
   else ctx.io.out.write(`${sent.remoteId}\n`);
   return 0;
+}
+
+async function replyTarget(db: DB, action: ActionRow): Promise<MentionRow> {
+  const { mentionsRepo } = await import("../store/mentions.js");
+  const row = mentionsRepo(db).get(action.mention_id);
+  if (!row) throw new NotFoundError(`no mention with id ${action.mention_id}`);
+  return row;
+}
+
+/** The linter's duplicate rule, as `reply` runs it: X refuses a text the brand posted recently. */
+async function checkNotDuplicate(ctx: Context, store: CaseStore, action: ActionRow): Promise<void> {
+  const { DUPLICATE_WINDOW_MS, duplicateIssue } = await import("../core/lint.js");
+  const now = ctx.now();
+  const since = new Date(now.getTime() - DUPLICATE_WINDOW_MS).toISOString();
+  const duplicate = duplicateIssue(action.text, store.recentReplies(since, action.id), now);
+  if (!duplicate) return;
+  ctx.io.err.write(`blocked: ${duplicate.message}\n`);
+  throw new XtriageError(
+    `action ${action.id} was not sent`,
+    1,
+    `reply again in other words: xtriage reply ${action.mention_id} --text …`,
+  );
 }

@@ -9,9 +9,11 @@ import { writeJson } from "../io/output.js";
 import { confirmRemote } from "../io/prompter.js";
 import { sanitizeText } from "../io/sanitize.js";
 import { type CaseStore, caseStore } from "../store/actions.js";
+import type { DB } from "../store/db.js";
 import type { MentionRow } from "../store/mentions.js";
 import { decodeScoreExtras } from "../store/score-json.js";
 import type { XClient } from "../x/client.js";
+import type { PostPricing } from "../x/cost.js";
 import { act, examples, parseId } from "./options.js";
 
 export interface TextOptions {
@@ -123,6 +125,32 @@ export function isFromSearch(row: Pick<MentionRow, "source">): boolean {
 }
 
 /**
+ * How X bills a reply to `row` (x-api.md §5), for the cost ledger: a link costs the most; a reply to
+ * a post whose author summoned the brand costs less than a plain post.
+ */
+export async function replyPricing(
+  db: DB,
+  config: Config,
+  row: Pick<MentionRow, "source" | "text" | "quoted_id">,
+  text: string,
+): Promise<PostPricing> {
+  const [{ containsLink, mentionsUser }, { syncRepo }, { authorsRepo }] = await Promise.all([
+    import("../core/lint.js"),
+    import("../store/sync.js"),
+    import("../store/mentions.js"),
+  ]);
+  const brand = [...config.accounts, ...syncRepo(db).accounts()];
+  const quotedAuthor = row.quoted_id ? authorsRepo(db).referenced(row.quoted_id)?.author_id : undefined;
+  // Summoned (x-api.md §2.4): the post is in the brand's mentions timeline, @mentions a brand
+  // account, or quotes one of the brand's posts.
+  const summonedReply =
+    row.source === "mentions" ||
+    brand.some((a) => mentionsUser(row.text, a.handle)) ||
+    (quotedAuthor !== undefined && brand.some((a) => a.id === quotedAuthor));
+  return { containsUrl: containsLink(text), summonedReply };
+}
+
+/**
  * Send one remote action through the outbox: pending (checked, in a transaction) → X → sent. An X
  * refusal marks it failed; no answer at all (timeout, cut-off, 5xx) leaves it pending, since it may
  * have been posted: `xtriage outbox` shows it and nothing re-sends it by itself.
@@ -184,23 +212,22 @@ export async function runReply(ctx: Context, idOrUrl: string, opts: ReplyOptions
     return 0;
   }
   if (
-    !(await confirmRemote(
-      ctx.io,
-      opts.yes,
-      `Post this reply to @${row.username} in public?`,
-      `\n${text}\n(${lint.weightedLength}/280)\n`,
-      ctx.prompter(),
-    ))
+    !(await confirmRemote(ctx.io, opts.yes, `Post this reply to @${row.username} in public?`, {
+      preview: `\n${text}\n(${lint.weightedLength}/280)\n`,
+      prompter: ctx.prompter(),
+      dryRun: true,
+    }))
   ) {
     ctx.io.err.write("not sent\n");
     return 0;
   }
+  const pricing = await replyPricing(db, config, row, text);
   const actionId = store.beginRemote({ mentionId: id, kind: "reply", agent: ctx.agent(), text }, force);
   const x: XClient = await ctx.x();
   const sent = await sendThroughOutbox(store, actionId, async () => {
-    const r = await x.reply(text, id);
+    const r = await x.reply(text, id, pricing);
     return { remoteId: r.id };
-  }).catch((e) => rethrowReplyError(e, row, text));
+  }).catch((e) => rethrowReplyError(e, row, text, actionId));
   const url = `https://x.com/i/web/status/${sent.remoteId}`;
   if (opts.json)
     writeJson(ctx.io, { action_id: actionId, mention_id: id, state: "sent", remote_id: sent.remoteId, url, text });
@@ -226,8 +253,11 @@ function printIntent(ctx: Context, row: MentionRow, text: string, opts: ReplyOpt
   return 0;
 }
 
-async function rethrowReplyError(e: unknown, row: MentionRow, text: string): Promise<never> {
-  const { XForbiddenError } = await import("../x/errors.js");
+async function rethrowReplyError(e: unknown, row: MentionRow, text: string, actionId: number): Promise<never> {
+  const { XForbiddenError, XRateLimitError } = await import("../x/errors.js");
+  if (e instanceof XRateLimitError) {
+    throw e.withHint(`the reply is kept as failed: once the window resets, xtriage outbox retry ${actionId}`);
+  }
   if (e instanceof XForbiddenError && e.reason === "not-summoned") {
     throw new XtriageError(e.message, e.exitCode, `post it yourself: ${intentUrl(row.id, text)}`);
   }

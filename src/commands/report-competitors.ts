@@ -10,7 +10,7 @@ import type { DB } from "../store/db.js";
 import type { XClient } from "../x/client.js";
 import type { PriceTable } from "../x/cost.js";
 import type { XTweetPage } from "../x/types.js";
-import { act, examples, parseBudget, parseInteger, parseSince } from "./options.js";
+import { act, examples, hintMaxWait, parseBudget, parseInteger, parseSince } from "./options.js";
 
 export interface CompetitorsOptions {
   since?: string;
@@ -113,7 +113,11 @@ export function register(report: Command, ctx: Context): void {
         "xtriage report competitors --md | mail -s 'us vs the competition' team@example.com",
       ]),
     )
-    .action(act(ctx, (opts: CompetitorsOptions, cmd: Command) => runCompetitors(ctx, withReportOptions(opts, cmd))));
+    .action(
+      act(ctx, (opts: CompetitorsOptions, cmd: Command) =>
+        hintMaxWait(() => runCompetitors(ctx, withReportOptions(opts, cmd))),
+      ),
+    );
 }
 
 /** Options `report` itself has too: commander gives them to `report`, which parses before dispatching. */

@@ -68,6 +68,11 @@ export function mentionsUser(text: string, username: string): boolean {
   return twitterText.extractMentions(text).some((m) => m.toLowerCase() === wanted);
 }
 
+/** A link X will wrap: the post is billed at the with-URL rate (x-api.md §5). */
+export function containsLink(text: string): boolean {
+  return twitterText.extractUrls(text).length > 0;
+}
+
 export function weightedLength(text: string): number {
   return twitterText.parseTweet(text).weightedLength;
 }
@@ -132,22 +137,15 @@ export function lintReply(input: LintInput): LintResult {
     issues.push({ level: "error", code: "no-signature", message: `the reply lacks your signature ${input.signature}` });
   }
   if (channel === "public") issues.push(...personalDataIssues(text));
-  if (channel === "public" && twitterText.extractUrls(text).length > 0) {
+  if (channel === "public" && containsLink(text)) {
     issues.push({
       level: "warning",
       code: "link-cost",
       message: `a reply with a link costs about ${LINK_COST_FACTOR}x a plain reply on X`,
     });
   }
-  const duplicate = findDuplicate(text, input.recent ?? [], input.now);
-  if (duplicate) {
-    issues.push({
-      level: "error",
-      code: "duplicate",
-      message: `identical to a reply sent at ${duplicate.at} (X rejects duplicates within hours)`,
-      suggest: "change the wording",
-    });
-  }
+  const duplicate = duplicateIssue(text, input.recent ?? [], input.now);
+  if (duplicate) issues.push(duplicate);
   const t = input.target;
   if (
     channel === "public" &&
@@ -179,10 +177,18 @@ function normalizeForDuplicate(text: string): string {
   return text.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
 }
 
-function findDuplicate(text: string, recent: SentReply[], now: Date): SentReply | undefined {
+/** The duplicate rule alone, for a text checked once already (a retry from the outbox). */
+export function duplicateIssue(text: string, recent: SentReply[], now: Date): LintIssue | undefined {
   const key = normalizeForDuplicate(text);
   const since = now.getTime() - DUPLICATE_WINDOW_MS;
-  return recent.find((r) => Date.parse(r.at) >= since && normalizeForDuplicate(r.text) === key);
+  const duplicate = recent.find((r) => Date.parse(r.at) >= since && normalizeForDuplicate(r.text) === key);
+  if (!duplicate) return undefined;
+  return {
+    level: "error",
+    code: "duplicate",
+    message: `identical to a reply sent at ${duplicate.at} (X rejects duplicates within hours)`,
+    suggest: "change the wording",
+  };
 }
 
 /**

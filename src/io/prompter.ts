@@ -17,25 +17,33 @@ export function terminalPrompter(io: IOStreams): Prompter {
   };
 }
 
+export interface ConfirmOptions {
+  /** Shown before the question: exactly what will be sent. */
+  preview?: string;
+  prompter?: Prompter;
+  /** The command has --dry-run: the hint offers it. */
+  dryRun?: boolean;
+}
+
 /**
- * Confirmation before an action that reaches X: `--yes` answers it; on a terminal the person is
- * asked; otherwise it is a usage error naming the flag (design §8: never hang waiting for input).
+ * Confirmation before an action that reaches X (or cannot be undone): `--yes` answers it; on a
+ * terminal the person is asked; otherwise it is a usage error naming the flag (design §8: never hang
+ * waiting for input).
  */
 export async function confirmRemote(
   io: IOStreams,
   yes: boolean | undefined,
   question: string,
-  preview?: string,
-  prompter: Prompter = terminalPrompter(io),
+  options: ConfirmOptions = {},
 ): Promise<boolean> {
   if (yes) return true;
   if (!canPrompt(io)) {
     throw new UsageError(
       `not confirmed: ${question.replace(/\?$/, "")} needs --yes when not on a terminal`,
-      "pass --yes to confirm, or --dry-run to see what would be sent",
+      options.dryRun ? "pass --yes to confirm, or --dry-run to see what would be sent" : "pass --yes to confirm",
     );
   }
   // the person confirms what they see: the exact text, made inert (it may quote a stranger)
-  if (preview) io.err.write(`${sanitizeText(preview, "multiline")}\n`);
-  return prompter.confirm(question, false);
+  if (options.preview) io.err.write(`${sanitizeText(options.preview, "multiline")}\n`);
+  return (options.prompter ?? terminalPrompter(io)).confirm(question, false);
 }

@@ -69,14 +69,14 @@ export function caseStore(db: DB, now: () => Date) {
     "UPDATE actions SET state = 'failed', error = ?, updated_at = ? WHERE id = ? AND state = 'pending'",
   );
   const setPendingAgain = db.prepare(
-    "UPDATE actions SET state = 'pending', error = NULL, updated_at = ? WHERE id = ? AND state IN ('failed', 'pending')",
+    "UPDATE actions SET state = 'pending', error = NULL, updated_at = ? WHERE id = ? AND state = ?",
   );
   const actionById = db.prepare<[number], ActionRow>("SELECT * FROM actions WHERE id = ?");
   const liveReplies = db.prepare<[string, string], ActionRow>(`
     SELECT * FROM actions WHERE mention_id = ? AND kind = ? AND state IN ('pending', 'sent') ORDER BY id`);
-  const recentSent = db.prepare<[string], { text: string; at: string }>(`
+  const recentSent = db.prepare<[string, number], { text: string; at: string }>(`
     SELECT text, updated_at AS at FROM actions
-    WHERE kind = 'reply' AND state IN ('sent', 'pending') AND updated_at >= ?`);
+    WHERE kind = 'reply' AND state IN ('sent', 'pending') AND updated_at >= ? AND id <> ?`);
   const pendingAll = db.prepare<[], ActionRow>(
     "SELECT * FROM actions WHERE state IN ('pending', 'failed') AND kind IN ('reply', 'dm') ORDER BY id",
   );
@@ -218,14 +218,26 @@ export function caseStore(db: DB, now: () => Date) {
       setFailed.run(error, stamp(), actionId);
     },
 
-    /** A failed (or, with care, pending) action goes back to pending before a retry. */
-    retryRemote(actionId: number): ActionRow {
-      const a = actionById.get(actionId);
-      if (!a) throw new NotFoundError(`no action ${actionId}`);
-      if (setPendingAgain.run(stamp(), actionId).changes === 0) {
-        throw new ConflictError(`action ${actionId} is ${a.state}, not failed or pending`);
-      }
-      return a;
+    /**
+     * A failed (or, with force, pending) action goes back to pending before a retry, after the checks
+     * of beginRemote for `agent`, in one immediate transaction: a retry sends nothing that `reply` or
+     * `dm` would refuse (a second public reply, a claimed or closed case) unless forced.
+     */
+    retryRemote(actionId: number, agent: string, force: boolean): ActionRow {
+      return db
+        .transaction(() => {
+          const a = actionById.get(actionId);
+          if (!a) throw new NotFoundError(`no action ${actionId}`);
+          if (a.state !== "failed" && a.state !== "pending") {
+            throw new ConflictError(`action ${actionId} is ${a.state}, not failed or pending`);
+          }
+          const kind = a.kind;
+          if (kind !== "reply" && kind !== "dm") throw new ConflictError(`action ${actionId} is not sent to X`);
+          checkRemote({ mentionId: a.mention_id, kind, agent }, force);
+          setPendingAgain.run(stamp(), actionId, a.state);
+          return a;
+        })
+        .immediate();
     },
 
     action: (id: number) => actionById.get(id),
@@ -234,8 +246,8 @@ export function caseStore(db: DB, now: () => Date) {
     outbox: () => pendingAll.all(),
 
     /** Replies sent (or maybe sent) by the brand in the duplicate window, for the linter. */
-    recentReplies(sinceIso: string): { text: string; at: string }[] {
-      return recentSent.all(sinceIso);
+    recentReplies(sinceIso: string, exceptActionId = -1): { text: string; at: string }[] {
+      return recentSent.all(sinceIso, exceptActionId);
     },
 
     /** A local action that moves the case (escalate, resolve, ignore, reopen). */

@@ -1,4 +1,4 @@
-import type { Resources, XEndpoint } from "./cost.js";
+import type { PostPricing, Resources, XEndpoint } from "./cost.js";
 import type { ResolvedCredentials } from "./credentials.js";
 import type { XAppUsage, XDmPage, XTweetPage, XUser } from "./types.js";
 
@@ -19,6 +19,8 @@ export interface CallReport {
   durationMs: number;
   /** The typed error's message when the call failed. */
   error?: string;
+  /** For POST /2/tweets: what the caller said prices the post (a link, a summoned reply). */
+  pricing?: PostPricing;
 }
 
 export interface PageOptions {
@@ -67,12 +69,18 @@ export interface XClient {
   searchPages(query: string, options?: PageOptions): AsyncGenerator<XTweetPage, void, undefined>;
   /** The user, or null when X says there is no such user (a 200 with `errors`). */
   userByUsername(username: string): Promise<XUser | null>;
-  /** Posts a reply; X allows it only to posts that mention the brand. */
-  reply(text: string, inReplyToId: string): Promise<{ id: string; text: string }>;
+  /**
+   * Posts a reply; X allows it only to posts that mention the brand. `pricing` goes into the call's
+   * report: X bills a reply with a link, or one to a post that summoned the brand, at its own rate.
+   */
+  reply(text: string, inReplyToId: string, pricing: PostPricing): Promise<{ id: string; text: string }>;
   sendDm(participantId: string, text: string): Promise<{ dmConversationId: string; dmEventId: string }>;
   /** The brand's DM events (30 days), newest first. */
   dmEvents(options?: DmPageOptions): AsyncGenerator<XDmPage, void, undefined>;
 }
+
+/** Self-serve limit for recent search queries. */
+export const MAX_QUERY_LENGTH = 512;
 
 /** What a lean page asks for: enough to time and join posts and replies, nothing billed besides them. */
 export const SAMPLE_TWEET_FIELDS = [

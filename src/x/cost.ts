@@ -45,6 +45,9 @@ export interface CostOptions {
   containsUrl?: boolean;
 }
 
+/** What prices one POST /2/tweets beyond its count (x-api.md §5): a link costs most, a summoned reply least. */
+export type PostPricing = Pick<CostOptions, "containsUrl" | "summonedReply">;
+
 /** The default table with the user's overrides for known keys (unknown keys are ignored). */
 export function priceTable(overrides: Partial<Record<string, number>> = {}): PriceTable {
   const table: PriceTable = { ...DEFAULT_PRICES };

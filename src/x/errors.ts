@@ -38,9 +38,17 @@ export class XRateLimitError extends XApiError {
     details: XErrorDetails,
     /** When the window resets (from x-rate-limit-reset), or undefined when X did not say. */
     readonly resetAt: Date | undefined,
+    /** What to do: a command may name its own flags (fetch: --max-wait). */
+    hint = "wait for the window to reset, then try again",
   ) {
     const when = resetAt ? ` until ${resetAt.toISOString()}` : "";
-    super(`X rate limit reached on ${details.endpoint}${when}`, details, Exit.tryLater, "wait, or raise --max-wait");
+    super(`X rate limit reached on ${details.endpoint}${when}`, details, Exit.tryLater, hint);
+  }
+
+  /** The same error with another hint. */
+  withHint(hint: string): XRateLimitError {
+    const details = { endpoint: this.endpoint, status: this.status, data: this.data, cause: this.cause };
+    return new XRateLimitError(details, this.resetAt, hint);
   }
 }
 

@@ -1,7 +1,14 @@
 import type { TwitterApi, TwitterApiTokens, TwitterRateLimit } from "twitter-api-v2";
 import type { CallReport, DmPageOptions, PageOptions, RateLimitInfo, XClient } from "./client.js";
-import { DM_EVENT_FIELDS, SAMPLE_TWEET_FIELDS, TWEET_EXPANSIONS, TWEET_FIELDS, USER_FIELDS } from "./client.js";
-import type { Resources, XEndpoint } from "./cost.js";
+import {
+  DM_EVENT_FIELDS,
+  MAX_QUERY_LENGTH,
+  SAMPLE_TWEET_FIELDS,
+  TWEET_EXPANSIONS,
+  TWEET_FIELDS,
+  USER_FIELDS,
+} from "./client.js";
+import type { PostPricing, Resources, XEndpoint } from "./cost.js";
 import type { ResolvedCredentials, XOperation } from "./credentials.js";
 import { XAuthError, XInvalidRequestError } from "./errors.js";
 import { mapXError } from "./map-error.js";
@@ -30,9 +37,6 @@ interface RawResponse<T> {
   data: T;
   rateLimit?: TwitterRateLimit;
 }
-
-/** Self-serve limit for recent search queries. */
-const MAX_QUERY_LENGTH = 512;
 
 const NO_RESOURCES: Resources = { posts: 0, users: 0, dmEvents: 0 };
 
@@ -131,6 +135,7 @@ class TwitterXClient implements XClient {
     successStatus: number,
     run: (api: TwitterApi) => Promise<RawResponse<T>>,
     count: (data: T) => Resources,
+    pricing?: PostPricing,
   ): Promise<T> {
     let refreshed = false;
     const attempt = async (): Promise<T> => {
@@ -143,6 +148,7 @@ class TwitterXClient implements XClient {
           resources: count(response.data),
           rateLimit: rateLimitOf(response.rateLimit),
           durationMs: Date.now() - started,
+          ...(pricing ? { pricing } : {}),
         });
         return response.data;
       } catch (error) {
@@ -155,6 +161,7 @@ class TwitterXClient implements XClient {
           rateLimit: rateLimitOf((error as { rateLimit?: TwitterRateLimit }).rateLimit),
           durationMs: Date.now() - started,
           error: mapped.message,
+          ...(pricing ? { pricing } : {}),
         });
         if (status === 401 && !refreshed && (await this.tryRefresh())) {
           refreshed = true;
@@ -316,7 +323,7 @@ class TwitterXClient implements XClient {
     yield* this.tweetPages(endpoint, "tweets/search/recent", { query }, "next_token", options);
   }
 
-  async reply(text: string, inReplyToId: string): Promise<{ id: string; text: string }> {
+  async reply(text: string, inReplyToId: string, pricing: PostPricing): Promise<{ id: string; text: string }> {
     const endpoint = "POST /2/tweets";
     this.ensureAllowed("reply", endpoint);
     if (text.trim() === "") throw new XInvalidRequestError("a reply needs text", { endpoint });
@@ -332,6 +339,7 @@ class TwitterXClient implements XClient {
           { fullResponse: true },
         ),
       () => ({ posts: 1, users: 0, dmEvents: 0 }),
+      pricing,
     );
     return { id: body.data.id, text: body.data.text };
   }

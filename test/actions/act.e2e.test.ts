@@ -50,6 +50,15 @@ const actions = (id: string) =>
     "SELECT kind, state, remote_id, agent, text FROM actions WHERE mention_id = ? ORDER BY id",
     id,
   );
+/** The id of the case's first action in `state` (the brand's replies seen on X are logged before any). */
+const actionIn = (mentionId: string, state: string) =>
+  String(
+    query<{ id: number }>(
+      "SELECT id FROM actions WHERE mention_id = ? AND state = ? ORDER BY id LIMIT 1",
+      mentionId,
+      state,
+    )[0]!.id,
+  );
 const status = (id: string) =>
   query<{ status: string; assignee: string | null; first_response_at: string | null }>(
     "SELECT status, assignee, first_response_at FROM mentions WHERE id = ?",
@@ -201,7 +210,7 @@ describe("the outbox", () => {
     const rerun = await xt(["reply", c.id, "--text", "Lo estamos mirando.", "--yes"]);
     expect(rerun.code).toBe(6);
     expect(rerun.stderr).toContain("pending");
-    const retry = await xt(["outbox", "retry", "1", "--yes"]);
+    const retry = await xt(["outbox", "retry", actionIn(c.id, "pending"), "--yes"]);
     expect(retry.code).toBe(6);
     expect(box.received.tweets).toHaveLength(1);
     expect(actions(c.id).map((a) => a.state)).toEqual(["pending"]);
@@ -275,12 +284,105 @@ describe("outbox retry and concurrent state changes", () => {
     expect(JSON.parse((await xt(["outbox", "--json"])).stdout)).toEqual([]);
   });
 
+  it("retrying a failed reply to a case answered since needs --force (exit 6), as reply does", async () => {
+    const c = caseOf();
+    box.faults.add([{ path: "/2/tweets", method: "POST", kind: "rate-limit" }]);
+    const limited = await xt(["reply", c.id, "--text", "Lo miramos ahora.", "--yes"]);
+    expect(limited.code).toBe(5);
+    expect(limited.stderr).not.toContain("--max-wait");
+    const failed = actionIn(c.id, "failed");
+    expect(limited.stderr).toContain(`xtriage outbox retry ${failed}`);
+    box.faults.clear();
+    expect((await xt(["reply", c.id, "--text", "Ya lo estamos revisando.", "--yes"])).code).toBe(0);
+    expect(actions(c.id).map((a) => a.state)).toEqual(["failed", "sent"]);
+
+    const retry = await xt(["outbox", "retry", failed, "--yes"]);
+    expect(retry.code).toBe(6);
+    expect(retry.stderr).toContain("already has a public reply");
+    expect(retry.stderr).toContain("--force");
+    expect(box.received.tweets).toHaveLength(1);
+    expect(actions(c.id).map((a) => a.state)).toEqual(["failed", "sent"]);
+
+    const forced = await xt(["outbox", "retry", failed, "--yes", "--force"]);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(box.received.tweets).toHaveLength(2);
+    expect(actions(c.id).map((a) => a.state)).toEqual(["sent", "sent"]);
+  });
+
+  it("retrying a failed reply whose text the brand has posted since is blocked by the linter (exit 1)", async () => {
+    const c = caseOf();
+    box.setClock("2026-11-20T12:30:00Z");
+    const again = box.injectMention({ text: "¿y lo de esta mañana?", authorUsername: c.username });
+    expect((await xt(["fetch", "--quiet"])).code).toBe(0);
+    box.faults.add([{ path: "/2/tweets", method: "POST", kind: "rate-limit" }]);
+    expect((await xt(["reply", c.id, "--text", "Hola {user}, lo miramos.", "--yes"])).code).toBe(5);
+    box.faults.clear();
+    expect((await xt(["reply", again.id, "--text", "Hola {user}, lo miramos.", "--yes"])).code).toBe(0);
+
+    const retry = await xt(["outbox", "retry", actionIn(c.id, "failed"), "--yes"]);
+    expect(retry.code).toBe(1);
+    expect(retry.stderr).toContain("identical to a reply sent at");
+    expect(retry.stderr).toContain(`xtriage reply ${c.id}`);
+    expect(box.received.tweets).toHaveLength(1);
+    expect(actions(c.id).map((a) => a.state)).toEqual(["failed"]);
+  });
+
+  it("outbox retry of an unknown action exits 3; without --yes off a terminal it names only --yes", async () => {
+    const missing = await xt(["outbox", "retry", "999", "--yes"]);
+    expect(missing.code).toBe(3);
+    expect(missing.stderr).toContain("no action 999");
+    const c = caseOf();
+    box.faults.add([{ path: "/2/tweets", method: "POST", kind: "credits-depleted" }]);
+    expect((await xt(["reply", c.id, "--text", "Lo miramos.", "--yes"])).code).toBe(5);
+    const unconfirmed = await xt(["outbox", "retry", actionIn(c.id, "failed")]);
+    expect(unconfirmed.code).toBe(2);
+    expect(unconfirmed.stderr).toContain("--yes");
+    expect(unconfirmed.stderr).not.toContain("--dry-run");
+  });
+
   it("two agents resolving one case at once: exactly one wins, the other exits 6", async () => {
     const c = caseOf();
     const runs = await Promise.all([xt(["resolve", c.id]), xt(["resolve", c.id], { XTRIAGE_AGENT: "diego" })]);
     expect(runs.map((r) => r.code).sort()).toEqual([0, 6]);
     expect(runs.find((r) => r.code === 6)!.stderr).toMatch(/already resolved \(by (laura|diego)\)/);
     expect(actions(c.id).filter((a) => a.kind === "resolve")).toHaveLength(1);
+  });
+});
+
+describe("the cost ledger", () => {
+  it("prices a summoned reply, a reply with a link and a DM invitation at their own rates", async () => {
+    const [plain, linked, dmCase] = query<{ id: string }>(
+      `SELECT m.id FROM mentions m WHERE m.source = 'mentions' AND m.label = 'genuine' AND m.first_response_at IS NULL
+       AND m.author_id NOT IN (SELECT id FROM authors WHERE username = 'helen_expat')
+       ORDER BY m.priority DESC LIMIT 3`,
+    );
+    expect((await xt(["reply", plain!.id, "--text", "Hola {user}, lo miramos.", "--yes"])).code).toBe(0);
+    const withLink = await xt([
+      "reply",
+      linked!.id,
+      "--text",
+      "Hola {user}, estado: https://fibranova.es/estado",
+      "--yes",
+    ]);
+    expect(withLink.code, withLink.stderr).toBe(0);
+    expect((await xt(["dm", dmCase!.id, "--template", "billing", "--yes"])).code).toBe(0);
+    const posts = query<{ command: string; cost_usd: number }>(
+      "SELECT command, cost_usd FROM api_calls WHERE method = 'POST' ORDER BY id",
+    );
+    expect(posts).toEqual([
+      { command: "reply", cost_usd: 0.01 },
+      { command: "reply", cost_usd: 0.2 },
+      { command: "dm", cost_usd: 0.015 },
+      { command: "dm", cost_usd: 0.01 },
+    ]);
+    const cost = await xt(["cost", "--since", "7d", "--json"]);
+    expect(cost.code, cost.stderr).toBe(0);
+    const lines = JSON.parse(cost.stdout) as { endpoint: string; calls: number; cost_usd: number }[];
+    expect(lines.find((l) => l.endpoint === "POST /2/tweets")).toMatchObject({ calls: 3, cost_usd: 0.22 });
+    expect(lines.find((l) => l.endpoint.startsWith("POST /2/dm_conversations"))).toMatchObject({
+      calls: 1,
+      cost_usd: 0.015,
+    });
   });
 });
 

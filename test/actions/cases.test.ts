@@ -191,7 +191,10 @@ describe("user and forget", () => {
       "SELECT count(*) AS n FROM actions a JOIN mentions m ON m.id = a.mention_id WHERE m.author_id <> ?",
       author_id,
     ).n;
-    expect((await as("laura", ["forget", `@${username}`])).code).toBe(2);
+    const unconfirmed = await as("laura", ["forget", `@${username}`]);
+    expect(unconfirmed.code).toBe(2);
+    expect(unconfirmed.stderr).toContain("pass --yes");
+    expect(unconfirmed.stderr).not.toContain("--dry-run");
     const gone = await as("laura", ["forget", `@${username}`, "--yes"]);
     expect(gone.code, gone.stderr).toBe(0);
     for (const [table, column] of [

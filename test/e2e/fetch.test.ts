@@ -192,6 +192,20 @@ describe("fetch when X misbehaves", () => {
     expect(count("SELECT count(since_id) FROM sync_state")).toBe(0);
   });
 
+  it("a rate-limit window longer than --max-wait exits 5 naming --max-wait", async () => {
+    box.faults.add([{ path: MENTIONS, status: 429, resetInSeconds: 600, times: -1 }]);
+    const res = await fetch(["--max-wait", "1"]);
+    expect(res.code).toBe(5);
+    expect(res.stderr).toContain("raise --max-wait");
+  });
+
+  it("an empty --query is a usage error (exit 2) before anything is fetched", async () => {
+    const res = await fetch(["--query", ""]);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain("--query");
+    expect(box.requests).toEqual([]);
+  });
+
   it("retries a 500 and a 503 with backoff, then completes", async () => {
     box.faults.add([
       { path: MENTIONS, status: 500 },

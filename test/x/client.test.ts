@@ -198,7 +198,7 @@ describe("XClient reads", () => {
     await expect(collect(client.mentionsPages(BRAND.id, { sinceId: "12ab" }))).rejects.toBeInstanceOf(
       XInvalidRequestError,
     );
-    await expect(client.reply("  ", "123")).rejects.toBeInstanceOf(XInvalidRequestError);
+    await expect(client.reply("  ", "123", {})).rejects.toBeInstanceOf(XInvalidRequestError);
     await expect(client.sendDm(BOB.id, "")).rejects.toBeInstanceOf(XInvalidRequestError);
     expect(box.requests).toEqual([]);
   });
@@ -215,9 +215,14 @@ describe("XClient writes", () => {
     const { client, box, calls } = await harness();
     const [page] = await collect(client.mentionsPages(BRAND.id, { maxResults: 5, maxPages: 1 }));
     const target = page!.data![0]!;
-    const posted = await client.reply("Hola, lo miramos ya mismo", target.id);
+    const posted = await client.reply("Hola, lo miramos ya mismo", target.id, { summonedReply: true });
     expect(posted.text).toBe("Hola, lo miramos ya mismo");
-    expect(calls.at(-1)).toMatchObject({ endpoint: "POST /2/tweets", status: 201, resources: { posts: 1 } });
+    expect(calls.at(-1)).toMatchObject({
+      endpoint: "POST /2/tweets",
+      status: 201,
+      resources: { posts: 1 },
+      pricing: { summonedReply: true },
+    });
     const found = await collect(client.searchPages(`conversation_id:${target.id}`));
     const reply = found[0]?.data?.find((post) => post.id === posted.id);
     expect(reply).toMatchObject({
@@ -231,13 +236,15 @@ describe("XClient writes", () => {
   it("maps 403 for a non-mentioning post and for duplicate text to XForbiddenError", async () => {
     const { client } = await harness();
     const [others] = await collect(client.searchPages("acmefibra -@acmefibra -is:quote", { maxPages: 1 }));
-    const notSummoned = await failure(client.reply("Hola", others!.data![0]!.id));
+    const notSummoned = await failure(client.reply("Hola", others!.data![0]!.id, {}));
     expect(notSummoned).toBeInstanceOf(XForbiddenError);
     expect((notSummoned as XForbiddenError).reason).toBe("not-summoned");
 
     const [mentions] = await collect(client.mentionsPages(BRAND.id, { maxResults: 5, maxPages: 1 }));
-    await client.reply("Gracias, lo revisamos", mentions!.data![0]!.id);
-    const duplicate = await failure(client.reply("Gracias, lo revisamos", mentions!.data![1]!.id));
+    await client.reply("Gracias, lo revisamos", mentions!.data![0]!.id, { summonedReply: true });
+    const duplicate = await failure(
+      client.reply("Gracias, lo revisamos", mentions!.data![1]!.id, { summonedReply: true }),
+    );
     expect(duplicate).toBeInstanceOf(XForbiddenError);
     expect((duplicate as XForbiddenError).reason).toBe("duplicate");
     expect((duplicate as XForbiddenError).message).toMatch(/same text/);
@@ -271,7 +278,7 @@ describe("credentials", () => {
     const pages = await collect(client.mentionsPages(BRAND.id, { maxPages: 1 }));
     expect(pages[0]?.data?.length).toBeGreaterThan(0);
     const before = box.requests.length;
-    const error = await failure(client.reply("Hola", pages[0]!.data![0]!.id));
+    const error = await failure(client.reply("Hola", pages[0]!.data![0]!.id, {}));
     expect(error).toBeInstanceOf(XAuthError);
     expect((error as Error).message).toMatch(/app-only/);
     expect(box.requests.length).toBe(before);
@@ -409,7 +416,7 @@ describe("faults", () => {
     const { client, box } = await harness();
     const [page] = await collect(client.mentionsPages(BRAND.id, { maxResults: 5, maxPages: 1 }));
     box.faults.add([{ path: "/2/tweets", kind: "truncated" }]);
-    const error = await failure(client.reply("Hola, lo vemos", page!.data![0]!.id));
+    const error = await failure(client.reply("Hola, lo vemos", page!.data![0]!.id, {}));
     expect((error as XNetworkError).kind).toBe("truncated");
     expect(box.received.tweets).toHaveLength(1);
     expect(box.requests.filter((r) => r.path === "/2/tweets")).toHaveLength(1);
@@ -419,7 +426,7 @@ describe("faults", () => {
     const { client, box } = await harness();
     const [page] = await collect(client.mentionsPages(BRAND.id, { maxResults: 5, maxPages: 1 }));
     box.faults.add([{ path: "/2/tweets", kind: "reset" }]);
-    const error = await failure(client.reply("Hola", page!.data![0]!.id));
+    const error = await failure(client.reply("Hola", page!.data![0]!.id, {}));
     expect(error).toBeInstanceOf(XNetworkError);
     expect((error as XNetworkError).kind).toBe("connection");
     expect(box.requests.filter((r) => r.path === "/2/tweets")).toHaveLength(1);
