@@ -48,6 +48,8 @@ export interface SourceResult extends IngestCounts {
   complete: boolean;
   gap?: string;
   api_errors: number;
+  /** Stored posts scored again because their author's profile changed (when any were). */
+  rescored?: number;
 }
 
 export function register(program: Command, ctx: Context): void {
@@ -273,6 +275,9 @@ async function walk(
     }
     pages = resumeAt ? walkFrom(resumeAt) : undefined;
   }
+  // authors whose profile changed in what the scorer reads: their earlier posts are scored again
+  const rescored = db.transaction(() => ingester.rescoreStale(scorer, now.toISOString())).immediate();
+  if (rescored > 0) result.rescored = rescored;
   if (progress && result.pages > 0) ctx.io.err.write("\n");
   Object.assign(result, counts);
   if (!result.complete) return result;
@@ -341,6 +346,7 @@ function report(ctx: Context, results: SourceResult[], json: boolean, stoppedFor
     ctx.io.err.write(
       `@${r.account} ${sanitizeText(r.source)}: ${r.fetched} fetched in ${r.pages} page${r.pages === 1 ? "" : "s"}; ` +
         `${r.imported} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.dropped} retweets or own posts` +
+        `${r.rescored ? `, ${r.rescored} scored again (their author's profile changed)` : ""}` +
         `${r.complete ? "" : " (incomplete)"}\n`,
     );
   }

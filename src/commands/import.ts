@@ -23,6 +23,8 @@ export interface BadLine {
 export interface ImportSummary extends IngestCounts {
   /** imported + updated + unchanged + dropped */
   posts: number;
+  /** Stored posts scored again because their author's profile changed. */
+  rescored: number;
   skipped: number;
   bad_lines: BadLine[];
   api_errors: number;
@@ -86,6 +88,15 @@ export async function runImport(ctx: Context, file: string, opts: ImportOptions)
       ? source.workerImportItems(script, { file: input, ...limits, scoring: scoringConfigFrom(config) })
       : source.importItems(typeof input === "string" ? createReadStream(input) : input, limits);
 
+  let rescored = 0;
+  // An author's profile changed (followers, verified …): their other stored posts are scored again, with
+  // the full scorer (with the worker, this thread only has the part that needs no learned model).
+  const rescoreChangedAuthors = async () => {
+    if (!ingester.hasStaleAuthors()) return 0;
+    const full = await import("../core/score/index.js");
+    return db.transaction(() => ingester.rescoreStale(full, fetchedAt)).immediate();
+  };
+
   // --strict keeps one transaction for the whole input so a bad line leaves nothing behind;
   // otherwise each batch commits on its own and memory stays flat.
   let inTransaction = false;
@@ -128,7 +139,7 @@ export async function runImport(ctx: Context, file: string, opts: ImportOptions)
       if (inTransaction) db.exec("ROLLBACK");
       inTransaction = false;
       // scripts reading --json get the summary of what happened: nothing imported, and why
-      if (opts.json) writeJson(ctx.io, summaryOf(emptyCounts(), badLines, 0));
+      if (opts.json) writeJson(ctx.io, summaryOf(emptyCounts(), badLines, 0, 0));
       const first = badLines[0]!;
       throw new XtriageError(
         `line ${first.line}: ${sanitizeText(first.reason)}`,
@@ -137,6 +148,7 @@ export async function runImport(ctx: Context, file: string, opts: ImportOptions)
       );
     }
     commit();
+    rescored = await rescoreChangedAuthors();
   } finally {
     if (inTransaction) db.exec("ROLLBACK");
     db.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
@@ -151,14 +163,15 @@ export async function runImport(ctx: Context, file: string, opts: ImportOptions)
     warmRecentHours(db, lastRowBefore);
   }
 
-  report(ctx, summaryOf(counts, badLines, apiErrors), opts.json === true);
+  report(ctx, summaryOf(counts, badLines, apiErrors, rescored), opts.json === true);
   return badLines.length > 0 ? Exit.error : Exit.ok;
 }
 
-function summaryOf(counts: IngestCounts, badLines: BadLine[], apiErrors: number): ImportSummary {
+function summaryOf(counts: IngestCounts, badLines: BadLine[], apiErrors: number, rescored: number): ImportSummary {
   return {
     ...counts,
     posts: counts.imported + counts.updated + counts.unchanged + counts.dropped,
+    rescored,
     skipped: counts.unchanged + counts.dropped,
     bad_lines: badLines,
     api_errors: apiErrors,
@@ -212,6 +225,7 @@ function report(ctx: Context, s: ImportSummary, json: boolean): void {
       ? ` (${[s.unchanged && `${s.unchanged} unchanged`, s.dropped && `${s.dropped} retweets or own posts`].filter(Boolean).join(", ")})`
       : "";
     err.write(`imported ${s.imported}, updated ${s.updated}, skipped ${s.skipped}${skipped}\n`);
+    if (s.rescored) err.write(`scored ${s.rescored} stored posts again: their authors' profiles changed\n`);
     if (s.api_errors) err.write(`X reported ${s.api_errors} partial errors in the pages (kept the rest)\n`);
   }
   if (s.bad_lines.length > 0) {

@@ -1,13 +1,14 @@
 import type { Config } from "../config.js";
 import { dayBeforeFinder } from "../core/day-before.js";
-import { repliedToIdOf } from "../core/normalize.js";
-import type { PreparedDocument, PreparedPost } from "../core/prepare.js";
+import { parseTweet, repliedToIdOf } from "../core/normalize.js";
+import type { PreparedDocument } from "../core/prepare.js";
+import { authorChangedForScoring } from "../core/score/author-change.js";
 import type { TextEvidence } from "../core/score/evidence.js";
 import { tagKey } from "../core/tags.js";
 import type { Author, Post, Score, ScoreContext, ScoringConfig } from "../core/types.js";
 import { assignStickyOwners } from "../store/actions.js";
 import type { DB } from "../store/db.js";
-import { authorsRepo, mentionsRepo } from "../store/mentions.js";
+import { authorFromRow, authorsRepo, mentionsRepo } from "../store/mentions.js";
 import { type SeenReply, seenRepliesRepo } from "../store/seen-replies.js";
 
 /**
@@ -62,6 +63,10 @@ export function createIngester(db: DB, config: Config, scorer: Scorer, source: s
   // brand replies to mentions not stored yet: pages come newest first, so a customer's follow-up
   // (which carries the brand's reply) is often read before the post the brand answered
   const waitingReplies = new Map<string, SeenReply[]>();
+  // Authors whose profile changed in what the scorer reads: their stored posts are scored again at the
+  // end of the run. Nothing is stored before a first import, so it skips the per-author lookup.
+  const checkAuthors = mentions.any();
+  const staleAuthors = new Set<string>();
   function accountFor(mentioned: string[]): string | null {
     for (const handle of mentioned) {
       const id = accountByHandle.get(handle);
@@ -75,20 +80,20 @@ export function createIngester(db: DB, config: Config, scorer: Scorer, source: s
     return scorer.gatherEvidence(post, scoring);
   }
 
-  function contextFor(p: PreparedPost): ScoreContext {
+  function contextFor(post: Post): ScoreContext {
     const tags = new Map<string, number>();
-    const dayBefore = dayBeforeOf(p.post.createdAt);
-    for (const tag of p.post.hashtags) {
+    const dayBefore = dayBeforeOf(post.createdAt);
+    for (const tag of post.hashtags) {
       const key = tagKey(tag);
       // the post's own author counts as one more user of the tag
-      tags.set(key, mentions.hashtagAuthors(key, dayBefore, p.post.createdAt) + 1);
+      tags.set(key, mentions.hashtagAuthors(key, dayBefore, post.createdAt) + 1);
     }
-    const labels = anyVerdicts ? mentions.pastLabels(p.post.authorId) : { troll: 0, genuine: 0 };
+    const labels = anyVerdicts ? mentions.pastLabels(post.authorId) : { troll: 0, genuine: 0 };
     return {
-      now: new Date(p.post.createdAt),
+      now: new Date(post.createdAt),
       hashtagAuthors24h: tags,
       history: {
-        contacts24h: mentions.contacts(p.post.authorId, dayBefore, p.post.createdAt),
+        contacts24h: mentions.contacts(post.authorId, dayBefore, post.createdAt),
         pastTrollLabels: labels.troll,
         pastGenuineLabels: labels.genuine,
       },
@@ -125,9 +130,44 @@ export function createIngester(db: DB, config: Config, scorer: Scorer, source: s
   }
 
   return {
+    /** Whether some authors' stored posts are due to be scored again (rescoreStale). */
+    hasStaleAuthors(): boolean {
+      return staleAuthors.size > 0;
+    },
+
+    /**
+     * Scores again the stored posts of the authors whose profile changed in this run, with what is
+     * stored about them now; returns how many posts. Needs a scorer that gathers text evidence.
+     */
+    rescoreStale(full: Required<Scorer>, scoredAt: string): number {
+      let rescored = 0;
+      for (const authorId of staleAuthors) {
+        const row = authors.get(authorId);
+        if (!row) continue;
+        const author = authorFromRow(row);
+        for (const stored of mentions.rawOfAuthor(authorId)) {
+          let post: Post;
+          try {
+            post = parseTweet(JSON.parse(stored.raw_json));
+          } catch {
+            continue; // stored before a stricter parser: keep its scores
+          }
+          const evidence = full.gatherEvidence(post, scoring);
+          mentions.updateScore(stored.id, full.scoreWithEvidence(evidence, post, author, contextFor(post)), scoredAt);
+          rescored++;
+        }
+      }
+      staleAuthors.clear();
+      return rescored;
+    },
+
     add(doc: PreparedDocument, fetchedAt: string, counts: IngestCounts): void {
       const fresh: string[] = [];
-      for (const user of doc.users) authors.upsert(user, fetchedAt);
+      for (const user of doc.users) {
+        const before = checkAuthors ? authors.get(user.id) : undefined;
+        authors.upsert(user, fetchedAt);
+        if (before && authorChangedForScoring(authorFromRow(before), user)) staleAuthors.add(user.id);
+      }
       for (const ref of doc.referenced) authors.upsertReferenced(ref, fetchedAt);
       for (const p of doc.posts) {
         if (p.post.isRetweet || ownIds.has(p.post.authorId)) {
@@ -147,7 +187,7 @@ export function createIngester(db: DB, config: Config, scorer: Scorer, source: s
           source,
           raw,
           fetchedAt,
-          score: scorer.scoreWithEvidence(p.evidence ?? gatherEvidence(p.post), p.post, p.author, contextFor(p)),
+          score: scorer.scoreWithEvidence(p.evidence ?? gatherEvidence(p.post), p.post, p.author, contextFor(p.post)),
         };
         if (stored === undefined) {
           mentions.insert(row);

@@ -114,6 +114,16 @@ export function mentionsRepo(db: DB) {
       urgency = @urgency, priority = @priority, score_json = @score_json, scored_at = @fetched_at
     WHERE id = @id`),
   );
+  const rescore = onFirstUse(() =>
+    db.prepare(`
+    UPDATE mentions SET troll = @troll, label = @label, complaint = @complaint, sentiment = @sentiment, reach = @reach,
+      urgency = @urgency, priority = @priority, score_json = @score_json, scored_at = @scored_at
+    WHERE id = @id`),
+  );
+  const rawOfAuthor = onFirstUse(() =>
+    db.prepare<[string], { id: string; raw_json: string }>("SELECT id, raw_json FROM mentions WHERE author_id = ?"),
+  );
+  const anyStored = onFirstUse(() => db.prepare<[], number>("SELECT EXISTS (SELECT 1 FROM mentions)").pluck());
   const deleteTags = onFirstUse(() => db.prepare("DELETE FROM mention_hashtags WHERE mention_id = ?"));
   const insertTag = onFirstUse(() =>
     db.prepare("INSERT OR IGNORE INTO mention_hashtags (mention_id, tag, author_id, created_at) VALUES (?, ?, ?, ?)"),
@@ -168,6 +178,21 @@ export function mentionsRepo(db: DB) {
       updateFromX().run(rowParams(m));
       deleteTags().run(m.post.id);
       writeTags(m.post);
+    },
+
+    /** A stored mention scored again (only its scores change). */
+    updateScore(id: string, score: Score, scoredAt: string): void {
+      rescore().run({ id, ...scoreParams(score), scored_at: scoredAt });
+    },
+
+    /** The stored mentions of an author, as X sent them. */
+    rawOfAuthor(authorId: string): { id: string; raw_json: string }[] {
+      return rawOfAuthor().all(authorId);
+    },
+
+    /** Whether any mention is stored yet. */
+    any(): boolean {
+      return anyStored().get() === 1;
     },
 
     /** Distinct authors who used the tag (a tagKey) after `from`, up to `to` (ISO times). */
@@ -280,6 +305,12 @@ function rowParams(m: StoredMention) {
     source: m.source,
     raw_json: m.raw,
     fetched_at: m.fetchedAt,
+    ...scoreParams(s),
+  };
+}
+
+function scoreParams(s: Score) {
+  return {
     troll: s.troll,
     label: s.label,
     complaint: s.complaint,
@@ -288,6 +319,25 @@ function rowParams(m: StoredMention) {
     urgency: Math.round(s.urgency),
     priority: Math.round(s.priority),
     score_json: encodeScoreExtras(s),
+  };
+}
+
+/** An author as stored, in the shape the scorer reads. */
+export function authorFromRow(row: AuthorRow): Author {
+  return {
+    id: row.id,
+    username: row.username,
+    name: row.name,
+    description: row.description,
+    location: row.location,
+    createdAt: row.created_at,
+    followers: row.followers,
+    following: row.following,
+    posts: row.posts,
+    listed: row.listed,
+    verified: row.verified === 1,
+    verifiedType: row.verified_type,
+    protected: row.protected === 1,
   };
 }
 

@@ -312,3 +312,56 @@ describe("import: idempotent and safe for triage state", () => {
     expect(JSON.parse(row.metrics!).likes).toBe(999);
   });
 });
+
+describe("import: an author's profile changes", () => {
+  /** What a score takes from the author: reach and its reasons, and the account evidence of troll. */
+  const authorParts = () => {
+    const d = db();
+    const rows = d.prepare<[], { id: string; reach: number; score_json: string }>(
+      "SELECT id, reach, score_json FROM mentions ORDER BY id",
+    );
+    const parts = rows.all().map((r) => {
+      const reasons = JSON.parse(r.score_json)[2] as unknown[];
+      const triples = Array.from({ length: reasons.length / 3 }, (_, i) => reasons.slice(3 * i, 3 * i + 3));
+      return { id: r.id, reach: r.reach, reachReasons: triples.filter(([field]) => field === "r") };
+    });
+    d.close();
+    return parts;
+  };
+
+  it("scores their stored posts again, with the profile as it is now", async () => {
+    await importText(jsonl(pages));
+    const reference = authorParts();
+    t.cleanup();
+    t = tempDir();
+    env = baseEnv(t.dir);
+    // first without includes: authors are bare ids (no followers), so reach is low
+    const bare = pages.map((p) => ({ ...p, includes: { ...p.includes, users: [] } }));
+    expect((await importText(jsonl(bare))).code).toBe(0);
+    expect(authorParts()).not.toEqual(reference);
+    const res = await importText(jsonl(pages), ["--json"]);
+    expect(res.code, res.stderr).toBe(0);
+    const summary = JSON.parse(res.stdout);
+    expect(summary.unchanged).toBe(expectedMentions);
+    expect(summary.rescored).toBe(expectedMentions);
+    expect(authorParts()).toEqual(reference);
+    // the same profiles again: nothing to score again
+    expect(JSON.parse((await importText(jsonl(pages), ["--json"])).stdout).rescored).toBe(0);
+  });
+
+  it("but not for counts that drift a little between fetches", async () => {
+    await importText(jsonl(pages));
+    const drifted = pages.map((p) => ({
+      ...p,
+      includes: {
+        ...p.includes,
+        users: (p.includes?.users ?? []).map((u: { public_metrics: { followers_count: number } }) => ({
+          ...u,
+          public_metrics: { ...u.public_metrics, followers_count: Math.round(u.public_metrics.followers_count * 1.05) },
+        })),
+      },
+    }));
+    const res = await importText(jsonl(drifted), ["--json"]);
+    expect(JSON.parse(res.stdout).rescored).toBe(0);
+  });
+});
