@@ -247,6 +247,7 @@ async function walk(
   let newest: string | undefined;
   let oldest: string | undefined;
   let pages: AsyncGenerator<XTweetPage> | undefined = walkFrom(undefined);
+  const fresh: string[] = [];
   while (pages) {
     let resumeAt: string | undefined;
     for await (const page of pages) {
@@ -256,7 +257,7 @@ async function walk(
       result.fetched += page.data?.length ?? 0;
       result.api_errors += page.errors?.length ?? 0;
       const prepared = prepareDocument(parseDocument(page), undefined, usersSeen);
-      db.transaction(() => ingester.add(prepared, now.toISOString(), counts)).immediate();
+      fresh.push(...db.transaction(() => ingester.add(prepared, now.toISOString(), counts)).immediate());
       if (progress) {
         ctx.io.err.write(`\r@${source.account.handle} ${source.key}: page ${result.pages}, ${result.fetched} posts`);
       }
@@ -275,8 +276,15 @@ async function walk(
     }
     pages = resumeAt ? walkFrom(resumeAt) : undefined;
   }
-  // authors whose profile changed in what the scorer reads: their earlier posts are scored again
-  const rescored = db.transaction(() => ingester.rescoreStale(scorer, now.toISOString())).immediate();
+  // X's pages come newest first, so each new post was scored before the older ones of this walk were
+  // stored: scored again oldest first, each sees its whole context (contacts, hashtag use). And the
+  // earlier posts of authors whose profile changed in what the scorer reads are scored again.
+  const rescored = db
+    .transaction(() => {
+      if (fresh.length > 1) ingester.rescoreInOrder(fresh, scorer, now.toISOString());
+      return ingester.rescoreStale(scorer, now.toISOString());
+    })
+    .immediate();
   if (rescored > 0) result.rescored = rescored;
   if (progress && result.pages > 0) ctx.io.err.write("\n");
   Object.assign(result, counts);

@@ -85,10 +85,11 @@ export function createIngester(db: DB, config: Config, scorer: Scorer, source: s
     const dayBefore = dayBeforeOf(post.createdAt);
     for (const tag of post.hashtags) {
       const key = tagKey(tag);
-      // the post's own author counts as one more user of the tag
-      tags.set(key, mentions.hashtagAuthors(key, dayBefore, post.createdAt) + 1);
+      // the other users of the tag, and the post's own author (counted once, stored post or not)
+      tags.set(key, mentions.hashtagAuthors(key, dayBefore, post.createdAt, post.authorId) + 1);
     }
-    const labels = anyVerdicts ? mentions.pastLabels(post.authorId) : { troll: 0, genuine: 0 };
+    // what agents concluded before this post was written: its own case, or a later one, is not its history
+    const labels = anyVerdicts ? mentions.pastLabels(post.authorId, post.createdAt) : { troll: 0, genuine: 0 };
     return {
       now: new Date(post.createdAt),
       hashtagAuthors24h: tags,
@@ -99,6 +100,33 @@ export function createIngester(db: DB, config: Config, scorer: Scorer, source: s
       },
       config: scoring,
     };
+  }
+
+  /** Scores stored posts again with the stored profile of their author; returns how many. */
+  function rescore(
+    rows: { id: string; author_id: string; raw_json: string }[],
+    full: Required<Scorer>,
+    scoredAt: string,
+  ) {
+    let rescored = 0;
+    const profiles = new Map<string, Author | undefined>();
+    for (const stored of rows) {
+      let post: Post;
+      try {
+        post = parseTweet(JSON.parse(stored.raw_json));
+      } catch {
+        continue; // stored before a stricter parser: keep its scores
+      }
+      if (!profiles.has(stored.author_id)) {
+        const row = authors.get(stored.author_id);
+        profiles.set(stored.author_id, row ? authorFromRow(row) : undefined);
+      }
+      const evidence = full.gatherEvidence(post, scoring);
+      const score = full.scoreWithEvidence(evidence, post, profiles.get(stored.author_id), contextFor(post));
+      mentions.updateScore(stored.id, score, scoredAt);
+      rescored++;
+    }
+    return rescored;
   }
 
   /** The brand's own replies in a document: posts it fetched, and posts customers answered. */
@@ -141,27 +169,21 @@ export function createIngester(db: DB, config: Config, scorer: Scorer, source: s
      */
     rescoreStale(full: Required<Scorer>, scoredAt: string): number {
       let rescored = 0;
-      for (const authorId of staleAuthors) {
-        const row = authors.get(authorId);
-        if (!row) continue;
-        const author = authorFromRow(row);
-        for (const stored of mentions.rawOfAuthor(authorId)) {
-          let post: Post;
-          try {
-            post = parseTweet(JSON.parse(stored.raw_json));
-          } catch {
-            continue; // stored before a stricter parser: keep its scores
-          }
-          const evidence = full.gatherEvidence(post, scoring);
-          mentions.updateScore(stored.id, full.scoreWithEvidence(evidence, post, author, contextFor(post)), scoredAt);
-          rescored++;
-        }
-      }
+      for (const authorId of staleAuthors) rescored += rescore(mentions.rawOfAuthor(authorId), full, scoredAt);
       staleAuthors.clear();
       return rescored;
     },
 
-    add(doc: PreparedDocument, fetchedAt: string, counts: IngestCounts): void {
+    /**
+     * Scores posts again, oldest first, each in the context of every post stored before it: for posts
+     * that were stored newest first (X's pages), whose context then lacked the older ones.
+     */
+    rescoreInOrder(ids: readonly string[], full: Required<Scorer>, scoredAt: string): number {
+      return rescore(mentions.rawByIdsOldestFirst(ids), full, scoredAt);
+    },
+
+    /** Stores a document's posts; returns the ids of those new to the store. */
+    add(doc: PreparedDocument, fetchedAt: string, counts: IngestCounts): string[] {
       const fresh: string[] = [];
       for (const user of doc.users) {
         const before = checkAuthors ? authors.get(user.id) : undefined;
@@ -208,6 +230,7 @@ export function createIngester(db: DB, config: Config, scorer: Scorer, source: s
       }
       // The same agent handles a customer from start to end: a new post goes to whoever last handled them.
       if (anyVerdicts && fresh.length > 0) assignStickyOwners(db, fresh);
+      return fresh;
     },
   };
 }

@@ -60,6 +60,13 @@ export interface ListFilter {
   limit?: number;
 }
 
+/** A stored mention as X sent it. */
+export interface StoredRaw {
+  id: string;
+  author_id: string;
+  raw_json: string;
+}
+
 export interface StoredMention {
   post: Post;
   accountId: string | null;
@@ -121,7 +128,12 @@ export function mentionsRepo(db: DB) {
     WHERE id = @id`),
   );
   const rawOfAuthor = onFirstUse(() =>
-    db.prepare<[string], { id: string; raw_json: string }>("SELECT id, raw_json FROM mentions WHERE author_id = ?"),
+    db.prepare<[string], StoredRaw>("SELECT id, author_id, raw_json FROM mentions WHERE author_id = ?"),
+  );
+  const rawByIds = onFirstUse(() =>
+    db.prepare<[string], StoredRaw>(
+      "SELECT id, author_id, raw_json FROM mentions WHERE id IN (SELECT value FROM json_each(?)) ORDER BY created_at, id",
+    ),
   );
   const anyStored = onFirstUse(() => db.prepare<[], number>("SELECT EXISTS (SELECT 1 FROM mentions)").pluck());
   const deleteTags = onFirstUse(() => db.prepare("DELETE FROM mention_hashtags WHERE mention_id = ?"));
@@ -130,8 +142,9 @@ export function mentionsRepo(db: DB) {
   );
   const tagAuthors = onFirstUse(() =>
     db
-      .prepare<[string, string, string], number>(
-        "SELECT count(DISTINCT author_id) FROM mention_hashtags WHERE tag = ? AND created_at > ? AND created_at <= ?",
+      .prepare<[string, string, string, string], number>(
+        `SELECT count(DISTINCT author_id) FROM mention_hashtags
+         WHERE tag = ? AND created_at > ? AND created_at <= ? AND author_id <> ?`,
       )
       .pluck(),
   );
@@ -143,11 +156,11 @@ export function mentionsRepo(db: DB) {
       .pluck(),
   );
   const labels = onFirstUse(() =>
-    db.prepare<[string], { troll: number; genuine: number }>(`
+    db.prepare<[string, string], { troll: number; genuine: number }>(`
     SELECT coalesce(sum(a.kind = 'ignore' AND a.reason = 'troll'), 0) AS troll,
            coalesce(sum(a.kind IN ('reply', 'dm', 'resolve')), 0) AS genuine
     FROM actions a JOIN mentions m ON m.id = a.mention_id
-    WHERE m.author_id = ? AND a.state IN ('done', 'sent')`),
+    WHERE m.author_id = ? AND a.state IN ('done', 'sent') AND a.created_at < ?`),
   );
   const verdicts = onFirstUse(() =>
     db.prepare<[], { n: number }>(
@@ -186,8 +199,13 @@ export function mentionsRepo(db: DB) {
     },
 
     /** The stored mentions of an author, as X sent them. */
-    rawOfAuthor(authorId: string): { id: string; raw_json: string }[] {
+    rawOfAuthor(authorId: string): StoredRaw[] {
       return rawOfAuthor().all(authorId);
+    },
+
+    /** Stored mentions as X sent them, oldest first. */
+    rawByIdsOldestFirst(ids: readonly string[]): StoredRaw[] {
+      return rawByIds().all(JSON.stringify(ids));
     },
 
     /** Whether any mention is stored yet. */
@@ -195,9 +213,9 @@ export function mentionsRepo(db: DB) {
       return anyStored().get() === 1;
     },
 
-    /** Distinct authors who used the tag (a tagKey) after `from`, up to `to` (ISO times). */
-    hashtagAuthors(key: string, from: string, to: string): number {
-      return tagAuthors().get(key, from, to) ?? 0;
+    /** Distinct authors other than `except` who used the tag (a tagKey) after `from`, up to `to` (ISO times). */
+    hashtagAuthors(key: string, from: string, to: string, except: string): number {
+      return tagAuthors().get(key, from, to, except) ?? 0;
     },
 
     /** Posts by the author from `from` up to (not including) `to` (ISO times). */
@@ -206,8 +224,8 @@ export function mentionsRepo(db: DB) {
     },
 
     /** What agents concluded about this author's past cases. */
-    pastLabels(authorId: string): { troll: number; genuine: number } {
-      return labels().get(authorId) ?? { troll: 0, genuine: 0 };
+    pastLabels(authorId: string, before: string): { troll: number; genuine: number } {
+      return labels().get(authorId, before) ?? { troll: 0, genuine: 0 };
     },
 
     /** Whether agents have judged any case yet (replied, resolved, ignored …). */

@@ -41,6 +41,37 @@ const count = (sql: string) => scalar(sql) as number;
 const mentionRequests = () => box.requests.filter((r) => r.path.endsWith("/mentions"));
 
 describe("fetch from the sandbox", () => {
+  it("scores each post in the context of every older one, though X's pages come newest first", async () => {
+    const res = await fetch();
+    expect(res.code, res.stderr).toBe(0);
+    /** Per post, what its context gives: repeated contact and hashtags used by many in the 24 h before it. */
+    const contextParts = (file: string) => {
+      const d = new Database(file, { readonly: true });
+      const rows = d.prepare<[], { id: string; score_json: string }>("SELECT id, score_json FROM mentions ORDER BY id");
+      const parts = rows.all().map((r) => {
+        const [, hashtags, reasons] = JSON.parse(r.score_json) as [number, unknown[], unknown[]];
+        const words = reasons.filter(
+          (x) => typeof x === "string" && /contacts in the last 24 h|popular hashtag/.test(x),
+        );
+        return { id: r.id, hashtags, words };
+      });
+      d.close();
+      return parts;
+    };
+    const fetched = contextParts(env.XTRIAGE_DB!);
+    // the same posts imported oldest first: each scored after all that came before it
+    const oldestFirst = join(t.dir, "oldest-first.jsonl");
+    const pages = scenarioPages().reverse();
+    writeFileSync(oldestFirst, pages.map((p) => JSON.stringify({ ...p, data: [...p.data].reverse() })).join("\n"));
+    const imported = join(t.dir, "imported.db");
+    expect((await runBin(["import", oldestFirst, "--quiet"], { ...env, XTRIAGE_DB: imported })).code).toBe(0);
+    expect(fetched).toEqual(contextParts(imported));
+    // the context is really there: repeated contact and popular hashtags show in the reasons
+    const words = fetched.flatMap((r) => r.words).join("\n");
+    expect(words).toMatch(/contacts in the last 24 h/);
+    expect(words).toMatch(/complaint with popular hashtag/);
+  });
+
   it("first fetch walks every page and stores every mention, scored; drops the retweet", async () => {
     const res = await fetch();
     expect(res.code, res.stderr).toBe(0);
