@@ -1,12 +1,19 @@
 // Bundles the CLI into dist/ (ESM, code-split so each command loads lazily) and the
 // developer scripts into dist/scripts/. better-sqlite3's JavaScript is bundled too (14 files fewer
 // to load at start-up); its compiled addon stays in node_modules and is loaded by path (src/store/db.ts).
+import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import { build } from "esbuild";
 
 rmSync("dist", { recursive: true, force: true });
 const { version } = JSON.parse(readFileSync("package.json", "utf8"));
+// the config checks, so a parsed config cached by a build with other checks is checked again
+const configRules = createHash("sha256")
+  .update(readFileSync("src/config-schema.ts"))
+  .update(readFileSync("src/generated/config-validator.js"))
+  .digest("hex")
+  .slice(0, 12);
 
 const common = {
   bundle: true,
@@ -20,7 +27,7 @@ const common = {
     js: "import { createRequire as __xtCreateRequire } from 'node:module'; const require = __xtCreateRequire(import.meta.url);",
   },
   logLevel: "warning",
-  define: { __XTRIAGE_VERSION__: JSON.stringify(version) },
+  define: { __XTRIAGE_VERSION__: JSON.stringify(version), __XTRIAGE_CONFIG_RULES__: JSON.stringify(configRules) },
 };
 
 /**

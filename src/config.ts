@@ -8,6 +8,9 @@ type Env = Record<string, string | undefined>;
 
 declare const __XTRIAGE_VERSION__: string;
 const VERSION = typeof __XTRIAGE_VERSION__ === "string" ? __XTRIAGE_VERSION__ : "0.0.0-dev";
+/** A digest of the config schema and validator at build time (scripts/build.mjs). */
+declare const __XTRIAGE_CONFIG_RULES__: string;
+const CONFIG_RULES = typeof __XTRIAGE_CONFIG_RULES__ === "string" ? __XTRIAGE_CONFIG_RULES__ : "dev";
 
 export interface SlaConfig {
   firstResponseMinutes: number;
@@ -111,21 +114,31 @@ export async function loadConfig(flag: string | undefined, env: Env = process.en
   }
   const cache = parsedConfigCache(path, env);
   const doc = cache.read() ?? (await parseAndValidate(path));
+  const config = fromDocument(doc as ConfigDocument, path);
   cache.write(doc);
-  return fromDocument(doc as ConfigDocument, path);
+  return config;
 }
 
 async function parseAndValidate(path: string): Promise<unknown> {
   const [yaml, { validateConfigDocument }] = await Promise.all([import("yaml"), import("./config-schema.js")]);
   // yaml is CommonJS: bundled into its own chunk it is reachable only through its default export
-  const parse = yaml.parse ?? yaml.default.parse;
+  const parseDocument = yaml.parseDocument ?? yaml.default.parseDocument;
+  const parsed = parseDocument(readFileSync(path, "utf8"));
+  const error = parsed.errors[0];
+  if (error) throw new UsageError(`config file ${path} is not valid YAML: ${error.message.split("\n")[0]}`);
   let doc: unknown;
   try {
-    doc = parse(readFileSync(path, "utf8")) ?? {};
+    doc = parsed.toJS() ?? {};
   } catch (e) {
+    // e.g. an alias that expands past the size limit
     throw new UsageError(`config file ${path} is not valid YAML: ${(e as Error).message.split("\n")[0]}`);
   }
-  const problem = validateConfigDocument(doc);
+  // a scalar's source is its text as written, before YAML turned it into a number
+  const literal = (at: string[]) => {
+    const node = parsed.getIn(at, true) as { source?: unknown } | undefined;
+    return typeof node?.source === "string" ? node.source : undefined;
+  };
+  const problem = validateConfigDocument(doc, literal);
   if (problem) throw new UsageError(`config file ${path}: ${problem}`);
   return doc;
 }
@@ -138,14 +151,15 @@ export function configCachePath(env: Env = process.env): string {
 /**
  * The last config file read, parsed and validated, as JSON, for as long as the file is unchanged
  * on disk: loading the YAML parser and the validator and running them costs ~25 ms of every
- * command, ~40% of a `list`. Keyed by path, size, times and inode and by xtriage's version; a
+ * command, ~40% of a `list`. Keyed by path, size, times and inode, by xtriage's version and by a
+ * digest of the config checks (a build that checks more checks a cached document anew); a
  * document JSON cannot hold exactly (a YAML .inf, say) is never cached. Best effort both ways: an
  * unreadable cache is reparsed, an unwritable one skipped.
  */
 export function parsedConfigCache(path: string, env: Env = process.env) {
   const file = configCachePath(env);
   const stat = statSync(path);
-  const key = JSON.stringify([VERSION, resolve(path), stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino]);
+  const key = JSON.stringify([VERSION, CONFIG_RULES, resolve(path), stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino]);
   let hit = false;
   return {
     read(): unknown | undefined {
@@ -173,10 +187,11 @@ export function parsedConfigCache(path: string, env: Env = process.env) {
   };
 }
 
-interface ConfigDocument {
+/** The config file's shape (snake_case keys, as users write them; src/config-schema.ts checks it). */
+export interface ConfigDocument {
   accounts?: {
     handle: string;
-    id?: string | number;
+    id?: string;
     lang?: string;
     sla?: { first_response_minutes?: number; ceiling_minutes?: number };
     business_hours?: BusinessHours;
@@ -216,16 +231,21 @@ function fromDocument(doc: ConfigDocument, path: string): Config {
     firstResponseMinutes: doc.sla?.first_response_minutes ?? DEFAULT_SLA.firstResponseMinutes,
     ceilingMinutes: doc.sla?.ceiling_minutes ?? DEFAULT_SLA.ceilingMinutes,
   };
-  const accounts = (doc.accounts ?? []).map((a) => ({
-    handle: bare(a.handle, "@"),
-    ...(a.id !== undefined ? { id: String(a.id) } : {}),
-    ...(a.lang ? { lang: a.lang } : {}),
-    sla: {
+  checkSlaOrder(sla, "sla", path);
+  const accounts = (doc.accounts ?? []).map((a, i) => {
+    const own = {
       firstResponseMinutes: a.sla?.first_response_minutes ?? sla.firstResponseMinutes,
       ceilingMinutes: a.sla?.ceiling_minutes ?? sla.ceilingMinutes,
-    },
-    ...(a.business_hours ? { businessHours: a.business_hours } : {}),
-  }));
+    };
+    checkSlaOrder(own, `accounts.${i}.sla`, path);
+    return {
+      handle: bare(a.handle, "@"),
+      ...(a.id !== undefined ? { id: a.id } : {}),
+      ...(a.lang ? { lang: a.lang } : {}),
+      sla: own,
+      ...(a.business_hours ? { businessHours: a.business_hours } : {}),
+    };
+  });
   const templates: Record<string, Template> = {};
   for (const [name, t] of Object.entries(doc.templates ?? {}))
     templates[name] = typeof t === "string" ? { text: t } : t;
@@ -243,5 +263,47 @@ function fromDocument(doc: ConfigDocument, path: string): Config {
     scoring: { words: doc.scoring?.words ?? {}, weights: doc.scoring?.weights ?? {} },
     prices: doc.prices ?? {},
     sla: accounts[0]?.sla ?? sla,
+  };
+}
+
+/**
+ * A ceiling below the first-response target (its own, or one inherited from the top-level sla or
+ * the defaults) leaves no "late" between "ok" and "breached": a typo, refused like a bad type.
+ */
+function checkSlaOrder(sla: SlaConfig, where: string, path: string): void {
+  if (sla.ceilingMinutes >= sla.firstResponseMinutes) return;
+  throw new UsageError(
+    `config file ${path}: ${where}: ceiling_minutes (${sla.ceilingMinutes}) is less than first_response_minutes (${sla.firstResponseMinutes})`,
+    `the ceiling is the outer limit, at least the target; an sla without ceiling_minutes takes the top-level sla's, else ${DEFAULT_SLA.ceilingMinutes}`,
+  );
+}
+
+/**
+ * The settings in effect as a config document, in the file's own keys: loaded again it gives the
+ * same settings (each account's SLA is written out, inherited or not).
+ */
+export function toDocument(cfg: Config): ConfigDocument {
+  const slaOf = (s: SlaConfig) => ({
+    first_response_minutes: s.firstResponseMinutes,
+    ceiling_minutes: s.ceilingMinutes,
+  });
+  return {
+    accounts: cfg.accounts.map((a) => ({
+      handle: a.handle,
+      ...(a.id !== undefined ? { id: a.id } : {}),
+      ...(a.lang ? { lang: a.lang } : {}),
+      sla: slaOf(a.sla),
+      ...(a.businessHours ? { business_hours: a.businessHours } : {}),
+    })),
+    search_queries: cfg.searchQueries,
+    competitors: cfg.competitors.map((c) => (c.name ? { handle: c.handle, name: c.name } : c.handle)),
+    vip_handles: cfg.vipHandles,
+    crisis_hashtags: cfg.crisisHashtags,
+    popular_hashtag_authors: cfg.popularHashtagAuthors,
+    agents: cfg.agents,
+    templates: cfg.templates,
+    scoring: cfg.scoring,
+    prices: cfg.prices,
+    sla: slaOf(cfg.sla),
   };
 }

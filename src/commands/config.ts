@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { Context } from "../context.js";
 import { writeJson } from "../io/output.js";
+import { sanitizeText } from "../io/sanitize.js";
 import { act, examples } from "./options.js";
 
 export function register(program: Command, ctx: Context): void {
@@ -28,19 +29,29 @@ export function register(program: Command, ctx: Context): void {
     );
   config
     .command("show")
-    .description("check the config file and print the settings in effect")
-    .option("--json", "print as JSON")
+    .description("check the config file and print the settings in effect (YAML that loads back as a config)")
+    .option("--json", 'print JSON: { "path": file or null, "settings": {…} }')
     .action(
       act(ctx, async (opts: { json?: boolean }) => {
         const cfg = await ctx.config();
-        if (opts.json) writeJson(ctx.io, cfg);
-        else {
-          const yaml = await import("yaml");
-          ctx.io.out.write((yaml.stringify ?? yaml.default.stringify)(cfg));
-        }
+        const { toDocument } = await import("../config.js");
+        const settings = toDocument(cfg);
+        if (opts.json) writeJson(ctx.io, { path: cfg.path, settings });
+        else ctx.io.out.write(`${sourceComment(cfg.path)}\n${await toYaml(settings)}`);
         return 0;
       }),
     );
+}
+
+/** Where the settings came from, as a YAML comment: the file stays loadable. */
+function sourceComment(path: string | null): string {
+  return path === null ? "# built-in defaults (no config file)" : `# settings in effect from ${sanitizeText(path)}`;
+}
+
+/** Plain YAML: no anchors for values that happen to be shared, no folding of long templates. */
+async function toYaml(value: unknown): Promise<string> {
+  const yaml = await import("yaml");
+  return (yaml.stringify ?? yaml.default.stringify)(value, { aliasDuplicateObjects: false, lineWidth: 0 });
 }
 
 function globalsConfig(program: Command): string | undefined {

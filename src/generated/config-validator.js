@@ -3,12 +3,12 @@ import ucs2length from "ajv/dist/runtime/ucs2length.js";
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"type":"object","additionalProperties":false,"properties":{"accounts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["handle"],"properties":{"handle":{"type":"string","pattern":"^@?[A-Za-z0-9_]{1,15}$"},"id":{"type":["string","integer"],"pattern":"^[0-9]{1,19}$"},"lang":{"type":"string"},"sla":{"type":"object","additionalProperties":false,"properties":{"first_response_minutes":{"type":"number","exclusiveMinimum":0},"ceiling_minutes":{"type":"number","exclusiveMinimum":0}}},"business_hours":{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"tz":{"type":"string"},"days":{"type":"array","items":{"enum":["mon","tue","wed","thu","fri","sat","sun"]}},"start":{"type":"string","pattern":"^[0-2][0-9]:[0-5][0-9]$"},"end":{"type":"string","pattern":"^[0-2][0-9]:[0-5][0-9]$"}}}}}},"search_queries":{"type":"array","items":{"type":"string","minLength":1}},"competitors":{"type":"array","items":{"type":["string","object"],"pattern":"^@?[A-Za-z0-9_]{1,15}$","additionalProperties":false,"required":["handle"],"properties":{"handle":{"type":"string","pattern":"^@?[A-Za-z0-9_]{1,15}$"},"name":{"type":"string","minLength":1}}}},"vip_handles":{"type":"array","items":{"type":"string","minLength":1}},"crisis_hashtags":{"type":"array","items":{"type":"string","minLength":1}},"popular_hashtag_authors":{"type":"integer","minimum":1},"agents":{"type":"object","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"signature":{"type":"string"}}}},"templates":{"type":"object","additionalProperties":{"oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["text"],"properties":{"lang":{"type":"string"},"text":{"type":"string","minLength":1}}}]}},"scoring":{"type":"object","additionalProperties":false,"properties":{"words":{"type":"object","additionalProperties":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string","minLength":1}}}},"weights":{"type":"object","additionalProperties":{"type":"number"}}}},"prices":{"type":"object","additionalProperties":{"type":"number","minimum":0}},"sla":{"type":"object","additionalProperties":false,"properties":{"first_response_minutes":{"type":"number","exclusiveMinimum":0},"ceiling_minutes":{"type":"number","exclusiveMinimum":0}}}}};
+const schema11 = {"type":"object","additionalProperties":false,"properties":{"accounts":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["handle"],"properties":{"handle":{"type":"string","pattern":"^@?[A-Za-z0-9_]{1,15}$"},"id":{"type":"string","pattern":"^[0-9]{1,19}$"},"lang":{"type":"string"},"sla":{"type":"object","additionalProperties":false,"properties":{"first_response_minutes":{"type":"number","exclusiveMinimum":0,"maximum":525600},"ceiling_minutes":{"type":"number","exclusiveMinimum":0,"maximum":525600}}},"business_hours":{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"tz":{"type":"string","minLength":1},"days":{"type":"array","minItems":1,"items":{"enum":["mon","tue","wed","thu","fri","sat","sun"]}},"start":{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"},"end":{"type":"string","pattern":"^([01][0-9]|2[0-3]):[0-5][0-9]$"}}}}}},"search_queries":{"type":"array","items":{"type":"string","minLength":1}},"competitors":{"type":"array","items":{"type":["string","object"],"pattern":"^@?[A-Za-z0-9_]{1,15}$","additionalProperties":false,"required":["handle"],"properties":{"handle":{"type":"string","pattern":"^@?[A-Za-z0-9_]{1,15}$"},"name":{"type":"string","minLength":1}}}},"vip_handles":{"type":"array","items":{"type":"string","minLength":1}},"crisis_hashtags":{"type":"array","items":{"type":"string","minLength":1}},"popular_hashtag_authors":{"type":"integer","minimum":1},"agents":{"type":"object","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"name":{"type":"string"},"signature":{"type":"string"}}}},"templates":{"type":"object","additionalProperties":{"oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["text"],"properties":{"lang":{"type":"string"},"text":{"type":"string","minLength":1}}}]}},"scoring":{"type":"object","additionalProperties":false,"properties":{"words":{"type":"object","additionalProperties":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string","minLength":1}}}},"weights":{"type":"object","additionalProperties":{"type":"number"}}}},"prices":{"type":"object","additionalProperties":{"type":"number","minimum":0}},"sla":{"type":"object","additionalProperties":false,"properties":{"first_response_minutes":{"type":"number","exclusiveMinimum":0,"maximum":525600},"ceiling_minutes":{"type":"number","exclusiveMinimum":0,"maximum":525600}}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = (ucs2length.default ?? ucs2length);
 const pattern0 = new RegExp("^@?[A-Za-z0-9_]{1,15}$", "u");
 const pattern1 = new RegExp("^[0-9]{1,19}$", "u");
-const pattern2 = new RegExp("^[0-2][0-9]:[0-5][0-9]$", "u");
+const pattern2 = new RegExp("^([01][0-9]|2[0-3]):[0-5][0-9]$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -75,16 +75,16 @@ if(valid2){
 if(data1.id !== undefined){
 let data3 = data1.id;
 const _errs9 = errors;
-if((typeof data3 !== "string") && (!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3))))){
-validate10.errors = [{instancePath:instancePath+"/accounts/" + i0+"/id",schemaPath:"#/properties/accounts/items/properties/id/type",keyword:"type",params:{type: schema11.properties.accounts.items.properties.id.type},message:"must be string,integer"}];
-return false;
-}
 if(errors === _errs9){
 if(typeof data3 === "string"){
 if(!pattern1.test(data3)){
 validate10.errors = [{instancePath:instancePath+"/accounts/" + i0+"/id",schemaPath:"#/properties/accounts/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,19}$"},message:"must match pattern \""+"^[0-9]{1,19}$"+"\""}];
 return false;
 }
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/accounts/" + i0+"/id",schemaPath:"#/properties/accounts/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
 }
 }
 var valid2 = _errs9 === errors;
@@ -124,9 +124,15 @@ let data6 = data5.first_response_minutes;
 const _errs16 = errors;
 if(errors === _errs16){
 if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 525600 || isNaN(data6)){
+validate10.errors = [{instancePath:instancePath+"/accounts/" + i0+"/sla/first_response_minutes",schemaPath:"#/properties/accounts/items/properties/sla/properties/first_response_minutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 525600},message:"must be <= 525600"}];
+return false;
+}
+else {
 if(data6 <= 0 || isNaN(data6)){
 validate10.errors = [{instancePath:instancePath+"/accounts/" + i0+"/sla/first_response_minutes",schemaPath:"#/properties/accounts/items/properties/sla/properties/first_response_minutes/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"}];
 return false;
+}
 }
 }
 else {
@@ -145,9 +151,15 @@ let data7 = data5.ceiling_minutes;
 const _errs18 = errors;
 if(errors === _errs18){
 if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 525600 || isNaN(data7)){
+validate10.errors = [{instancePath:instancePath+"/accounts/" + i0+"/sla/ceiling_minutes",schemaPath:"#/properties/accounts/items/properties/sla/properties/ceiling_minutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 525600},message:"must be <= 525600"}];
+return false;
+}
+else {
 if(data7 <= 0 || isNaN(data7)){
 validate10.errors = [{instancePath:instancePath+"/accounts/" + i0+"/sla/ceiling_minutes",schemaPath:"#/properties/accounts/items/properties/sla/properties/ceiling_minutes/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"}];
 return false;
+}
 }
 }
 else {
@@ -195,10 +207,19 @@ break;
 }
 if(_errs22 === errors){
 if(data8.tz !== undefined){
+let data9 = data8.tz;
 const _errs23 = errors;
-if(typeof data8.tz !== "string"){
+if(errors === _errs23){
+if(typeof data9 === "string"){
+if(func3(data9) < 1){
+validate10.errors = [{instancePath:instancePath+"/accounts/" + i0+"/business_hours/tz",schemaPath:"#/properties/accounts/items/properties/business_hours/properties/tz/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
 validate10.errors = [{instancePath:instancePath+"/accounts/" + i0+"/business_hours/tz",schemaPath:"#/properties/accounts/items/properties/business_hours/properties/tz/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
+}
 }
 var valid4 = _errs23 === errors;
 }
@@ -211,6 +232,11 @@ let data10 = data8.days;
 const _errs25 = errors;
 if(errors === _errs25){
 if(Array.isArray(data10)){
+if(data10.length < 1){
+validate10.errors = [{instancePath:instancePath+"/accounts/" + i0+"/business_hours/days",schemaPath:"#/properties/accounts/items/properties/business_hours/properties/days/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
 var valid5 = true;
 const len1 = data10.length;
 for(let i1=0; i1<len1; i1++){
@@ -223,6 +249,7 @@ return false;
 var valid5 = _errs27 === errors;
 if(!valid5){
 break;
+}
 }
 }
 }
@@ -243,7 +270,7 @@ const _errs28 = errors;
 if(errors === _errs28){
 if(typeof data12 === "string"){
 if(!pattern2.test(data12)){
-validate10.errors = [{instancePath:instancePath+"/accounts/" + i0+"/business_hours/start",schemaPath:"#/properties/accounts/items/properties/business_hours/properties/start/pattern",keyword:"pattern",params:{pattern: "^[0-2][0-9]:[0-5][0-9]$"},message:"must match pattern \""+"^[0-2][0-9]:[0-5][0-9]$"+"\""}];
+validate10.errors = [{instancePath:instancePath+"/accounts/" + i0+"/business_hours/start",schemaPath:"#/properties/accounts/items/properties/business_hours/properties/start/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\""}];
 return false;
 }
 }
@@ -264,7 +291,7 @@ const _errs30 = errors;
 if(errors === _errs30){
 if(typeof data13 === "string"){
 if(!pattern2.test(data13)){
-validate10.errors = [{instancePath:instancePath+"/accounts/" + i0+"/business_hours/end",schemaPath:"#/properties/accounts/items/properties/business_hours/properties/end/pattern",keyword:"pattern",params:{pattern: "^[0-2][0-9]:[0-5][0-9]$"},message:"must match pattern \""+"^[0-2][0-9]:[0-5][0-9]$"+"\""}];
+validate10.errors = [{instancePath:instancePath+"/accounts/" + i0+"/business_hours/end",schemaPath:"#/properties/accounts/items/properties/business_hours/properties/end/pattern",keyword:"pattern",params:{pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$"},message:"must match pattern \""+"^([01][0-9]|2[0-3]):[0-5][0-9]$"+"\""}];
 return false;
 }
 }
@@ -1000,9 +1027,15 @@ let data43 = data42.first_response_minutes;
 const _errs105 = errors;
 if(errors === _errs105){
 if((typeof data43 == "number") && (isFinite(data43))){
+if(data43 > 525600 || isNaN(data43)){
+validate10.errors = [{instancePath:instancePath+"/sla/first_response_minutes",schemaPath:"#/properties/sla/properties/first_response_minutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 525600},message:"must be <= 525600"}];
+return false;
+}
+else {
 if(data43 <= 0 || isNaN(data43)){
 validate10.errors = [{instancePath:instancePath+"/sla/first_response_minutes",schemaPath:"#/properties/sla/properties/first_response_minutes/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"}];
 return false;
+}
 }
 }
 else {
@@ -1021,9 +1054,15 @@ let data44 = data42.ceiling_minutes;
 const _errs107 = errors;
 if(errors === _errs107){
 if((typeof data44 == "number") && (isFinite(data44))){
+if(data44 > 525600 || isNaN(data44)){
+validate10.errors = [{instancePath:instancePath+"/sla/ceiling_minutes",schemaPath:"#/properties/sla/properties/ceiling_minutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 525600},message:"must be <= 525600"}];
+return false;
+}
+else {
 if(data44 <= 0 || isNaN(data44)){
 validate10.errors = [{instancePath:instancePath+"/sla/ceiling_minutes",schemaPath:"#/properties/sla/properties/ceiling_minutes/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"}];
 return false;
+}
 }
 }
 else {

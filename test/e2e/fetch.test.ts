@@ -5,7 +5,7 @@ import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { snowflakeTime } from "../../src/core/snowflake.js";
 import { type Sandbox, startSandbox } from "../../src/sandbox/server.js";
-import { BIN, baseEnv, runBin, runOnTerminal, tempDir } from "../helpers/cli.js";
+import { BIN, baseEnv, runBin, runOnTerminal, SCENARIO, tempDir } from "../helpers/cli.js";
 import { allTweets, scenarioPages } from "../helpers/formats.js";
 
 // The built binary fetching over real HTTP from the sandbox on 127.0.0.1, through twitter-api-v2.
@@ -124,6 +124,21 @@ describe("fetch from the sandbox", () => {
     expect(search.fetched).toBeGreaterThan(0);
     expect(box.requests.some((r) => r.path === "/2/tweets/search/recent")).toBe(true);
     expect(count("SELECT count(*) FROM sync_state")).toBe(2);
+  });
+
+  it("refuses a config whose account id is an unquoted number (YAML rounds it), before any request", async () => {
+    const config = join(t.dir, "config.yaml");
+    const scenario = readFileSync(join(SCENARIO, "config.yaml"), "utf8");
+    const unquoted = scenario.replace('id: "1187342600510951424"', "id: 1187342600510951424");
+    expect(unquoted).not.toBe(scenario);
+    writeFileSync(config, unquoted);
+    const res = await fetch(["--config", config]);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain(`config file ${config}: accounts.0.id is a number`);
+    expect(res.stderr).toContain("precision is lost");
+    // the hint quotes the digits as written, not YAML's rounded 1187342600510951400
+    expect(res.stderr).toContain('write id: "1187342600510951424"');
+    expect(box.requests).toHaveLength(0);
   });
 
   it("records a gap and exits 7 when more than 800 mentions arrived since the last fetch", async () => {
