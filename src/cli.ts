@@ -105,13 +105,37 @@ export function buildProgram(ctx: Context, io: IOStreams, commands: CommandModul
       outputError: (s, write) => write(s.startsWith("error:") ? `xtriage: ${s.slice(7)}` : s),
     });
   for (const c of commands) c.register(program, ctx);
+  addHelpCommand(program);
   for (const sub of program.commands) inheritSettings(sub);
   return program;
 }
 
 function inheritSettings(cmd: Command): void {
   cmd.exitOverride().showHelpAfterError("(run with --help for usage)");
+  if (cmd.commands.length > 0 && cmd.name() !== "help") addHelpCommand(cmd);
   for (const sub of cmd.commands) inheritSettings(sub);
+}
+
+/**
+ * `help [command...]` in place of commander's, which shows the help and exits 0 for a name it does
+ * not know: here that is a usage error (exit 2), as for any unknown command.
+ */
+function addHelpCommand(cmd: Command): void {
+  cmd.helpCommand(false);
+  cmd
+    .command("help")
+    .argument("[command...]", "the command, and its subcommand")
+    .description("display help for command")
+    .action((names: string[]) => {
+      let target = cmd;
+      for (const name of names) {
+        const sub = target.commands.find((c) => c.name() === name || c.aliases().includes(name));
+        if (!sub)
+          return target.error(`error: unknown command '${name}'`, { code: "commander.unknownCommand", exitCode: 2 });
+        target = sub;
+      }
+      target.help();
+    });
 }
 
 /** Run the CLI in-process and return the exit code. Errors are printed here, once. */

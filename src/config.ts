@@ -60,6 +60,14 @@ export interface Config {
   sla: SlaConfig;
 }
 
+/** The agent's entry in the config: the exact name first, else any case (`Laura` is `laura`). */
+export function agentProfile(config: Config, agent: string): { name?: string; signature?: string } | undefined {
+  const exact = config.agents[agent];
+  if (exact) return exact;
+  const wanted = agent.toLowerCase();
+  return Object.entries(config.agents).find(([name]) => name.toLowerCase() === wanted)?.[1];
+}
+
 export const DEFAULT_SLA: SlaConfig = { firstResponseMinutes: 60, ceilingMinutes: 300 };
 
 export function defaultDbPath(env: Env = process.env): string {

@@ -29,7 +29,7 @@ export function register(program: Command, ctx: Context): void {
     .action(act(ctx, (id: string, opts: ClaimOptions) => runRelease(ctx, id, opts)));
   program
     .command("next")
-    .summary("claim and print the highest-priority unclaimed case for you")
+    .summary("claim the highest-priority unclaimed case for you and show it (piped: its id)")
     .option("--json", "print the case as JSON")
     .addHelpText("after", examples(["xtriage next", "id=$(xtriage next) && xtriage show $id"]))
     .action(act(ctx, (opts: ClaimOptions) => runNext(ctx, opts)));
@@ -66,13 +66,18 @@ export async function runNext(ctx: Context, opts: ClaimOptions): Promise<number>
   for (const m of candidates) {
     const owner = store.lastHandler(m.author_id);
     if (owner && owner !== agent) continue;
+    let claimed: CaseRow;
     try {
-      print(ctx, store.claim(m.id, agent, false), opts.json);
-      if (!ctx.io.quiet && !opts.json) ctx.io.err.write(`claimed @${sanitizeText(m.username ?? m.author_id)}\n`);
-      return 0;
+      claimed = store.claim(m.id, agent, false);
     } catch (e) {
       if (!(e instanceof ConflictError)) throw e; // another agent took it first: try the next one
+      continue;
     }
+    if (!ctx.io.quiet && !opts.json) ctx.io.err.write(`claimed @${sanitizeText(m.username ?? m.author_id)}\n`);
+    // a person at a terminal gets the case to work on; scripts (piped) keep reading the bare id
+    if (ctx.io.stdoutIsTTY && !opts.json) return (await import("./show.js")).runShow(ctx, claimed.id, {});
+    print(ctx, claimed, opts.json);
+    return 0;
   }
   if (!ctx.io.quiet) ctx.io.err.write("no unclaimed case waiting\n");
   return 0;

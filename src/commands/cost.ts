@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import type { Context } from "../context.js";
 import type { FieldDef } from "../io/output.js";
-import { writeRecords } from "../io/output.js";
+import { writeFieldHelp, writeRecords } from "../io/output.js";
 import type { CostLine } from "../store/sync.js";
 import { act, addOutputOptions, examples, parseSince } from "./options.js";
 
@@ -35,6 +35,13 @@ export async function runCost(
   ctx: Context,
   opts: { since?: string; until?: string; json?: boolean; ndjson?: boolean; csv?: boolean; fields?: string },
 ): Promise<number> {
+  const flags = {
+    json: opts.json,
+    ndjson: opts.ndjson,
+    csv: opts.csv,
+    ...(opts.fields ? { fields: opts.fields } : {}),
+  };
+  if (writeFieldHelp(ctx.io, fields, flags)) return 0;
   const now = ctx.now();
   const since = parseSince(opts.since ?? "30d", now);
   const until = opts.until ? parseSince(opts.until, now, "--until") : new Date(now.getTime() + 1000).toISOString();
@@ -42,7 +49,7 @@ export async function runCost(
   const lines = ledgerRepo(db).report(since, until);
   await writeRecords(ctx.io, lines, {
     defs: fields,
-    flags: { json: opts.json, ndjson: opts.ndjson, csv: opts.csv, ...(opts.fields ? { fields: opts.fields } : {}) },
+    flags,
     tableFields: fields.map((f) => f.name),
     now,
   });

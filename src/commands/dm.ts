@@ -15,6 +15,7 @@ import {
   replyPricing,
   reportLint,
   sendThroughOutbox,
+  signing,
   templateText,
   templateVars,
 } from "./reply.js";
@@ -79,7 +80,8 @@ export async function runDm(ctx: Context, idOrUrl: string, opts: DmOptions): Pro
   store.checkRemote({ mentionId: id, kind: "dm", agent }, force);
   if (opts.public !== false) store.checkRemote({ mentionId: id, kind: "reply", agent }, force);
   const dmText = appendSignature(fillTemplate(draft, vars), vars.signature);
-  reportLint(ctx, lintReply({ text: dmText, customer: vars.user, signature: vars.signature, now, channel: "dm" }), id);
+  const signed = signing(ctx, config);
+  reportLint(ctx, lintReply({ text: dmText, customer: vars.user, ...signed, now, channel: "dm" }), id);
   const withPublic = opts.public !== false;
   const invite = withPublic ? composeReply(inviteTemplate(config, row, opts.invite), vars) : undefined;
   if (invite !== undefined) {
@@ -90,7 +92,7 @@ export async function runDm(ctx: Context, idOrUrl: string, opts: DmOptions): Pro
       );
     }
     const recent = store.recentReplies(new Date(now.getTime() - DUPLICATE_WINDOW_MS).toISOString());
-    reportLint(ctx, lintReply({ text: invite, customer: vars.user, signature: vars.signature, recent, now }), id);
+    reportLint(ctx, lintReply({ text: invite, customer: vars.user, ...signed, recent, now }), id);
   }
 
   if (opts.dryRun) {

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import type { Context } from "../context.js";
 import { dueAfter } from "../core/queue.js";
 import { Exit, NotFoundError, UsageError } from "../errors.js";
-import { type FieldDef, writeJson, writeRecords } from "../io/output.js";
+import { type FieldDef, writeFieldHelp, writeJson, writeRecords } from "../io/output.js";
 import { caseStore, type FollowupRow, followupStore } from "../store/actions.js";
 import { act, addOutputOptions, examples, outputFlags, parseId, parseInteger } from "./options.js";
 
@@ -88,6 +88,7 @@ function parseDate(value: string): Date | undefined {
 }
 
 export async function runFollowupList(ctx: Context, opts: ListOptions): Promise<number> {
+  if (writeFieldHelp(ctx.io, FIELDS, outputFlags(opts as Record<string, unknown>))) return 0;
   const store = followupStore(await ctx.db());
   const nowIso = ctx.now().toISOString();
   const rows = opts.due ? store.due(nowIso) : store.open();

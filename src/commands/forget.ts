@@ -24,7 +24,7 @@ export async function runForget(ctx: Context, who: string, opts: { yes?: boolean
   if (!author) throw new NotFoundError(`no customer ${sanitizeText(who)} in the database`);
   const question = `Delete everything stored about @${sanitizeText(author.username)}? This cannot be undone`;
   if (!(await confirmRemote(ctx.io, opts.yes, question, { prompter: ctx.prompter() }))) return 0;
-  const deleted = store.forget(author.id);
+  const deleted = store.forget(author);
   if (opts.json) writeJson(ctx.io, { id: author.id, username: author.username, deleted });
   else if (!ctx.io.quiet) {
     const parts = Object.entries(deleted).map(([table, n]) => `${table} ${n}`);

@@ -3,7 +3,7 @@ import type { SlaConfig } from "../config.js";
 import type { Context } from "../context.js";
 import { effectivePriority, MAX_WAITING_BOOST } from "../core/score/priority.js";
 import { UsageError } from "../errors.js";
-import { writeRecords } from "../io/output.js";
+import { writeFieldHelp, writeRecords } from "../io/output.js";
 import { minutesBetween } from "../io/time.js";
 import {
   type ListFilter,
@@ -72,10 +72,7 @@ export function register(program: Command, ctx: Context): void {
 export async function runList(ctx: Context, opts: ListOptions): Promise<number> {
   const now = ctx.now();
   const flags = outputFlags(opts as Record<string, unknown>);
-  if (flags.fields === "help") {
-    ctx.io.out.write(`${mentionFields.map((f) => f.name).join("\n")}\n`);
-    return 0;
-  }
+  if (writeFieldHelp(ctx.io, mentionFields, flags)) return 0;
   const filter = buildFilter(opts, now);
   const machine = flags.json || flags.ndjson || flags.csv || !ctx.io.stdoutIsTTY;
   const limit = opts.limit ?? (machine ? 0 : TABLE_LIMIT);

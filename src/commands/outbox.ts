@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import type { Context } from "../context.js";
 import { ConflictError, NotFoundError, UsageError, XtriageError } from "../errors.js";
-import { type FieldDef, writeJson, writeRecords } from "../io/output.js";
+import { type FieldDef, writeFieldHelp, writeJson, writeRecords } from "../io/output.js";
 import { confirmRemote } from "../io/prompter.js";
 import { type CaseStore, caseStore } from "../store/actions.js";
 import type { DB } from "../store/db.js";
@@ -47,6 +47,7 @@ export function register(program: Command, ctx: Context): void {
 }
 
 export async function runOutbox(ctx: Context, opts: Record<string, unknown>): Promise<number> {
+  if (writeFieldHelp(ctx.io, FIELDS, outputFlags(opts))) return 0;
   const rows = caseStore(await ctx.db(), ctx.now).outbox();
   await writeRecords(ctx.io, rows, {
     defs: FIELDS,

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import type { Readable } from "node:stream";
 import type { Command } from "commander";
-import type { Config } from "../config.js";
+import { agentProfile, type Config } from "../config.js";
 import type { Context } from "../context.js";
-import type { LintResult, TemplateVars } from "../core/lint.js";
+import type { LintInput, LintResult, TemplateVars } from "../core/lint.js";
 import { NotFoundError, UsageError, XtriageError } from "../errors.js";
 import { writeJson } from "../io/output.js";
 import { confirmRemote } from "../io/prompter.js";
@@ -99,8 +99,22 @@ export function templateText(config: Config, name: string): string {
 
 export function templateVars(ctx: Context, config: Config, row: { id: string; username: string | null }): TemplateVars {
   const agent = ctx.agent();
-  const profile = config.agents[agent];
+  const profile = agentProfile(config, agent);
   return { user: row.username ?? "", agent: profile?.name ?? agent, signature: profile?.signature ?? "", case: row.id };
+}
+
+/**
+ * What the linter checks about signing: the agent's signature, or, when the config signs its agents'
+ * replies, that this agent (not in the config, or in it without one) would post unsigned.
+ */
+export function signing(ctx: Context, config: Config): Pick<LintInput, "signature" | "unsignedAgent"> {
+  const agent = ctx.agent();
+  const signature = agentProfile(config, agent)?.signature?.trim() ?? "";
+  const signed = Object.entries(config.agents)
+    .filter(([, p]) => p.signature?.trim())
+    .map(([name]) => name);
+  if (signature || signed.length === 0) return { signature };
+  return { signature, unsignedAgent: { agent: sanitizeText(agent), agents: signed } };
 }
 
 /** Lint problems on stderr; errors stop the action (exit 1) and name the better action. */
@@ -196,7 +210,7 @@ export async function runReply(ctx: Context, idOrUrl: string, opts: ReplyOptions
   const lint = lintReply({
     text,
     customer: row.username ?? "",
-    signature: vars.signature,
+    ...signing(ctx, config),
     recent: store.recentReplies(new Date(now.getTime() - DUPLICATE_WINDOW_MS).toISOString()),
     now,
     target: { label: row.label, followers: row.followers, answerForAudience: answerForAudience(row) },

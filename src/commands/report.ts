@@ -83,13 +83,24 @@ export function register(program: Command, ctx: Context): void {
   registerCompetitors(report, ctx);
 }
 
+/** A period that ends before it starts, in the terms of the flags the user actually gave. */
+function emptyPeriod(opts: ReportOptions, now: Date): UsageError {
+  if (opts.until === undefined) {
+    return new UsageError(`--since ${opts.since} is in the future (now is ${now.toISOString()})`);
+  }
+  if (opts.since === undefined) {
+    return new UsageError(`--until ${opts.until} is not after the default --since 24h`, "pass an earlier --since");
+  }
+  return new UsageError(`--until ${opts.until} is not after --since ${opts.since}`);
+}
+
 export async function runReport(ctx: Context, opts: ReportOptions): Promise<number> {
   const now = ctx.now();
   const format = chooseFormat(ctx, opts);
   const by = parseDimension(opts.by);
   const since = parseSince(opts.since ?? "24h", now);
   const until = opts.until ? parseSince(opts.until, now, "--until") : new Date(now.getTime() + 1).toISOString();
-  if (until <= since) throw new UsageError("--until must be after --since");
+  if (until <= since) throw emptyPeriod(opts, now);
   const silenceMinutes =
     (now.getTime() - Date.parse(parseSince(opts.silence ?? DEFAULT_SILENCE, now, "--silence"))) / 60_000;
   const [db, config] = await Promise.all([ctx.db(), ctx.config()]);

@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import type { Context } from "../context.js";
 import { TEMPLATE_VARIABLES } from "../core/template-vars.js";
 import { NotFoundError, UsageError } from "../errors.js";
-import { type FieldDef, writeJson, writeRecords } from "../io/output.js";
+import { type FieldDef, writeFieldHelp, writeJson, writeRecords } from "../io/output.js";
 import { sanitizeText } from "../io/sanitize.js";
 import { act, addOutputOptions, examples, outputFlags } from "./options.js";
 
@@ -60,6 +60,7 @@ interface AddOptions {
 }
 
 export async function runTemplatesList(ctx: Context, opts: Record<string, unknown>): Promise<number> {
+  if (writeFieldHelp(ctx.io, FIELDS, outputFlags(opts))) return 0;
   const config = await ctx.config();
   const rows = Object.entries(config.templates).map(([name, t]) => ({ name, lang: t.lang ?? "", text: t.text }));
   await writeRecords(ctx.io, rows, {

@@ -90,6 +90,8 @@ export interface LintInput {
   customer: string;
   /** The agent's configured signature, if any. */
   signature?: string;
+  /** Set when the config signs its agents' replies but has no signature for this one: it would go out unsigned. */
+  unsignedAgent?: { agent: string; agents: readonly string[] };
   /** Replies the brand sent recently (any case): X refuses identical text. */
   recent?: SentReply[];
   now: Date;
@@ -136,6 +138,7 @@ export function lintReply(input: LintInput): LintResult {
   if (input.signature && text && !text.includes(input.signature)) {
     issues.push({ level: "error", code: "no-signature", message: `the reply lacks your signature ${input.signature}` });
   }
+  if (input.unsignedAgent) issues.push(unsignedAgentIssue(input.unsignedAgent));
   if (channel === "public") issues.push(...personalDataIssues(text));
   if (channel === "public" && containsLink(text)) {
     issues.push({
@@ -166,6 +169,16 @@ export function lintReply(input: LintInput): LintResult {
     errors,
     warnings: issues.filter((i) => i.level === "warning"),
     weightedLength: length,
+  };
+}
+
+/** Replies go out under the agent's own name (design §1): an agent the config does not sign for is stopped. */
+function unsignedAgentIssue({ agent, agents }: { agent: string; agents: readonly string[] }): LintIssue {
+  return {
+    level: "error",
+    code: "no-signature",
+    message: `agent ${agent} has no signature in the config (agents with one: ${agents.join(", ")})`,
+    suggest: `act as a configured agent (--agent or XTRIAGE_AGENT), or give ${agent} a signature under agents: in the config`,
   };
 }
 

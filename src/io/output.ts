@@ -40,6 +40,20 @@ export function chooseFormat(io: IOStreams, flags: OutputFlags): Format {
   return chosen[0] ?? (io.stdoutIsTTY ? "table" : "tsv");
 }
 
+/**
+ * `--fields help`: print the field names instead of rows (a JSON array with --json, a JSON string a
+ * line with --ndjson, else one a line) and return true; the command then prints nothing else.
+ */
+export function writeFieldHelp(io: IOStreams, defs: readonly { name: string }[], flags: OutputFlags): boolean {
+  if (flags.fields?.trim().toLowerCase() !== "help") return false;
+  const format = chooseFormat(io, flags);
+  const names = defs.map((d) => d.name);
+  if (format === "json") writeJson(io, names);
+  else if (format === "ndjson") io.out.write(names.map((n) => `${JSON.stringify(n)}\n`).join(""));
+  else io.out.write(`${names.join("\n")}\n`);
+  return true;
+}
+
 /** Resolve `--fields a,b,c` against the known fields, naming any unknown ones. */
 export function selectFields<T>(defs: FieldDef<T>[], requested: string | undefined, defaults: string[]): FieldDef<T>[] {
   const byName = new Map(defs.map((d) => [d.name, d]));
@@ -73,6 +87,7 @@ export interface WriteOptions<T> {
  * --ndjson / --csv (all fields unless --fields). Streams everything but the table.
  */
 export async function writeRecords<T>(io: IOStreams, rows: Iterable<T>, opts: WriteOptions<T>): Promise<number> {
+  if (writeFieldHelp(io, opts.defs, opts.flags)) return 0;
   const format = chooseFormat(io, opts.flags);
   const machine = format === "json" || format === "ndjson" || format === "csv";
   const fields = selectFields(opts.defs, opts.flags.fields, machine ? opts.defs.map((d) => d.name) : opts.tableFields);

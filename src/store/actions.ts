@@ -381,9 +381,17 @@ export function customerStore(db: DB) {
     "DELETE FROM actions WHERE mention_id IN (SELECT id FROM mentions WHERE author_id = @id)",
     "DELETE FROM mention_hashtags WHERE author_id = @id OR mention_id IN (SELECT id FROM mentions WHERE author_id = @id)",
     "DELETE FROM mentions WHERE author_id = @id",
-    "DELETE FROM referenced_posts WHERE author_id = @id",
+    "DELETE FROM referenced_posts WHERE author_id = @id OR id IN (SELECT value FROM json_each(@naming))",
     "DELETE FROM authors WHERE id = @id",
   ].map((sql) => db.prepare(sql));
+  // Posts by others kept for context (the brand's replies) that answer or @mention the customer:
+  // X's own fields first, the text's @handle as a fallback for posts stored without entities.
+  const referencedNaming = db.prepare<{ id: string; username: string }, { id: string; text: string; named: number }>(`
+    SELECT id, text, (json_valid(raw_json) AND (json_extract(raw_json, '$.in_reply_to_user_id') = @id
+      OR EXISTS (SELECT 1 FROM json_each(raw_json, '$.entities.mentions') e
+        WHERE json_extract(e.value, '$.id') = @id OR json_extract(e.value, '$.username') = @username COLLATE NOCASE))) AS named
+    FROM referenced_posts
+    WHERE author_id <> @id AND (raw_json LIKE '%"' || @id || '"%' OR (@username <> '' AND text LIKE '%@' || @username || '%'))`);
   return {
     /** `@handle`, `handle` or a numeric user id. */
     find(who: string): CustomerRow | undefined {
@@ -394,13 +402,20 @@ export function customerStore(db: DB) {
     actions: (authorId: string) => actions.all(authorId),
     followups: (authorId: string) => followups.all(authorId),
     /** Delete every row about the customer, in one transaction. Returns rows deleted per table. */
-    forget(authorId: string): Record<string, number> {
+    forget(author: { id: string; username: string }): Record<string, number> {
       const tables = ["followups", "actions", "mention_hashtags", "mentions", "referenced_posts", "authors"];
+      const escaped = author.username.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      const handle = escaped ? new RegExp(`(?<![\\w@])@${escaped}(?!\\w)`, "i") : undefined;
       return db
         .transaction(() => {
+          const naming = referencedNaming
+            .all({ id: author.id, username: author.username })
+            .filter((r) => r.named === 1 || handle?.test(r.text))
+            .map((r) => r.id);
+          const params = { id: author.id, naming: JSON.stringify(naming) };
           const counts: Record<string, number> = {};
           forgetSteps.forEach((step, i) => {
-            counts[tables[i]!] = step.run({ id: authorId }).changes;
+            counts[tables[i]!] = step.run(params).changes;
           });
           return counts;
         })

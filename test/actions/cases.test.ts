@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync } from "node:fs";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -65,6 +65,25 @@ describe("claim, release, next", () => {
     expect(a.stdout.trim()).toBe(first);
     const b = await as("diego", ["next", "--json"]);
     expect(JSON.parse(b.stdout)).toMatchObject({ id: second, assignee: "diego" });
+  });
+
+  it("next on a terminal shows the case it claimed as show does; piped it prints only the id", async () => {
+    const [first, second] = topIds(2);
+    const { username } = one<{ username: string }>(
+      "SELECT a.username FROM mentions m JOIN authors a ON a.id = m.author_id WHERE m.id = ?",
+      first,
+    );
+    const onTty = await run(["next"], env, { tty: true });
+    expect(onTty.code, onTty.stderr).toBe(0);
+    expect(caseRow(first!).assignee).toBe("laura");
+    const shown = await run(["show", first!], env, { tty: true });
+    expect(onTty.stdout).toBe(shown.stdout);
+    expect(onTty.stdout).toContain(`@${username}`);
+    expect(onTty.stdout).toContain("claimed by laura");
+    expect(onTty.stdout).toMatch(/\nScores\n[\s\S]*\nActions\n/);
+    expect(onTty.stderr).toContain(`claimed @${username}`);
+    const piped = await as("diego", ["next"]);
+    expect(piped.stdout).toBe(`${second}\n`);
   });
 
   it("a claim given back does not make the customer yours: the next agent's next gets that case", async () => {
@@ -210,6 +229,40 @@ describe("user and forget", () => {
     expect(one<{ n: number }>("SELECT count(*) AS n FROM mentions").n).toBe(total - n);
     expect((await as("laura", ["user", `@${username}`])).code).toBe(3);
   });
+
+  it("forget also deletes the brand's posts that answer or @mention the customer, and counts them", async () => {
+    const { id } = one<{ id: string }>("SELECT id FROM authors WHERE username = 'dan_okafor'");
+    // a post kept for context without X's entities (a flat import): its text still names him
+    const insertRef =
+      "INSERT INTO referenced_posts (id, author_id, text, raw_json, fetched_at) VALUES (?, ?, ?, '{}', '')";
+    sql(insertRef, "91", "1187342600510951424", "Gracias @Dan_Okafor, seguimos por DM ^LM");
+    sql(insertRef, "92", "1187342600510951424", "@dan_okafor2 another customer altogether");
+    /** Rows of a table with his user id or his @handle (not @dan_okafor2) in any column. */
+    const naming = (table: string) => {
+      const columns = sql<{ name: string }>(`SELECT name FROM pragma_table_info('${table}')`);
+      const row = `lower(${columns.map((c) => `coalesce(CAST(${c.name} AS TEXT), '')`).join(" || ' ' || ")})`;
+      return one<{ n: number }>(
+        `SELECT count(*) AS n FROM ${table} WHERE instr(${row}, ?) > 0
+           OR ${row} GLOB '*@dan_okafor' OR ${row} GLOB '*@dan_okafor[^0-9a-z_]*'`,
+        id,
+      ).n;
+    };
+    const referenced = one<{ n: number }>("SELECT count(*) AS n FROM referenced_posts").n;
+    const before = sql<{ id: string }>(
+      "SELECT id FROM referenced_posts WHERE author_id = ? OR raw_json LIKE ? OR id = '91'",
+      id,
+      `%"${id}"%`,
+    ).length;
+    expect(before).toBeGreaterThanOrEqual(2); // the brand's reply "@dan_okafor Hi Daniel…" and the one above
+
+    const gone = await as("laura", ["forget", "@dan_okafor", "--yes", "--json"]);
+    expect(gone.code, gone.stderr).toBe(0);
+    expect(JSON.parse(gone.stdout).deleted).toMatchObject({ mentions: 3, referenced_posts: before, authors: 1 });
+    const tables = sql<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").map((t) => t.name);
+    for (const table of tables) expect(naming(table), table).toBe(0);
+    expect(one<{ n: number }>("SELECT count(*) AS n FROM referenced_posts").n).toBe(referenced - before);
+    expect(one<{ n: number }>("SELECT count(*) AS n FROM referenced_posts WHERE id = '92'").n).toBe(1);
+  });
 });
 
 describe("templates", () => {
@@ -317,5 +370,32 @@ describe("sticky owner and stdin drafts", () => {
     expect(res.stdout).toMatch(/^@\w+ Gracias por avisar\. \^LM\n$/);
     const both = await run(["reply", id!, "--text", "a", "--template", "thanks"], env);
     expect(both.code).toBe(2);
+  });
+
+  it("an agent the config does not sign for is blocked; a name in another case signs as the configured agent", async () => {
+    const [id] = topIds(1);
+    for (const agent of ["pepe", "agent"]) {
+      const unsigned = await as(agent, ["reply", id!, "--template", "thanks", "--dry-run"]);
+      expect(unsigned.code, agent).toBe(1);
+      expect(unsigned.stdout).toBe("");
+      expect(unsigned.stderr).toContain(`blocked: agent ${agent} has no signature in the config`);
+      expect(unsigned.stderr).toContain("laura, diego, sam");
+      const dm = await as(agent, ["dm", id!, "--text", "Hola {user}", "--no-public", "--dry-run"]);
+      expect(dm.code, agent).toBe(1);
+    }
+    const mixedCase = await as("Laura", ["reply", id!, "--template", "thanks", "--dry-run"]);
+    expect(mixedCase.code, mixedCase.stderr).toBe(0);
+    expect(mixedCase.stdout.trimEnd()).toMatch(/ \^LM$/);
+    // in the config without a signature, while the others sign: still blocked
+    const yaml = readFileSync(env.XTRIAGE_CONFIG!, "utf8");
+    writeFileSync(env.XTRIAGE_CONFIG!, yaml.replace(/^agents:\n/m, "agents:\n  pepe: { name: Pepe }\n"));
+    expect((await as("pepe", ["reply", id!, "--template", "thanks", "--dry-run"])).code).toBe(1);
+    // a config without agents, or whose agents do not sign, signs nothing and checks nothing
+    for (const agents of ["", "agents:\n  pepe: { name: Pepe }\n"]) {
+      writeFileSync(env.XTRIAGE_CONFIG!, yaml.replace(/^agents:\n( {2}.*\n)+/m, agents));
+      const solo = await as("pepe", ["reply", id!, "--text", "Lo miramos.", "--dry-run"]);
+      expect(solo.code, solo.stderr).toBe(0);
+      expect(solo.stdout).toMatch(/^@\w+ Lo miramos\.\n$/);
+    }
   });
 });

@@ -97,6 +97,16 @@ describe("lintReply: mention, length, variables, signature", () => {
     expect(codes("@ana_cliente hola")).toContain("no-signature");
     expect(codes("@ana_cliente hola", { signature: "" })).not.toContain("no-signature");
   });
+  it("blocks an agent the config names no signature for, naming the agents who have one", () => {
+    const r = lint("@ana_cliente hola", {
+      signature: "",
+      unsignedAgent: { agent: "pepe", agents: ["laura", "diego"] },
+    });
+    expect(r.ok).toBe(false);
+    expect(r.errors.map((e) => e.code)).toEqual(["no-signature"]);
+    expect(r.errors[0]?.message).toBe("agent pepe has no signature in the config (agents with one: laura, diego)");
+    expect(r.errors[0]?.suggest).toContain("--agent");
+  });
 });
 
 describe("lintReply: links, duplicates, trolls", () => {

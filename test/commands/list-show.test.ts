@@ -140,6 +140,29 @@ describe("list", () => {
     expect(bad.stderr).toContain("available fields:");
   });
 
+  it("--fields help lists the names on every command that has --fields, as JSON with --json", async () => {
+    const withConfig = { ...env, XTRIAGE_CONFIG: join(SCENARIO, "config.yaml") };
+    for (const [command, known] of [
+      [["list"], "reasons"],
+      [["cost"], "cost_usd"],
+      [["outbox"], "error"],
+      [["followup", "list"], "due_at"],
+      [["templates", "list"], "lang"],
+    ] as const) {
+      const what = command.join(" ");
+      const plain = await run([...command, "--fields", "help"], withConfig);
+      expect(plain.code, `${what}: ${plain.stderr}`).toBe(0);
+      const names = plain.stdout.trimEnd().split("\n");
+      expect(names, what).toContain(known);
+      const json = await run([...command, "--fields", "help", "--json"], withConfig);
+      expect(json.code, what).toBe(0);
+      expect(JSON.parse(json.stdout), what).toEqual(names);
+      // every name listed is one the command accepts
+      const all = await run([...command, "--fields", names.join(","), "--json"], withConfig);
+      expect(all.code, `${what}: ${all.stderr}`).toBe(0);
+    }
+  });
+
   it("neutralises escape sequences from posts and names in the table, TSV and CSV", async () => {
     const hostile = hostilePost();
     for (const [args, tty] of [

@@ -148,10 +148,35 @@ describe("output that cannot be written", () => {
 
 describe("exit codes", () => {
   it("2 for usage errors: unknown command, unknown option, bad value", async () => {
-    for (const args of [["frobnicate"], ["list", "--bogus"], ["list", "--limit", "many"], ["list", "--sort", "x"]]) {
+    for (const args of [
+      ["frobnicate"],
+      ["list", "--bogus"],
+      ["list", "--limit", "many"],
+      ["list", "--sort", "x"],
+      ["help", "frobnicate"],
+      ["help", "followup", "frobnicate"],
+      ["followup", "help", "frobnicate"],
+    ]) {
       const res = await runBin(args, env);
       expect(res.code, args.join(" ")).toBe(Exit.usage);
       expect(res.stderr).toMatch(/^xtriage: /m);
+    }
+  });
+
+  it("help names a command (or a verb of one) and prints its help on stdout, exit 0; an unknown name is exit 2", async () => {
+    const bad = await runBin(["help", "nope"], env);
+    expect(bad.code).toBe(Exit.usage);
+    expect(bad.stdout).toBe("");
+    expect(bad.stderr).toContain("xtriage: unknown command 'nope'");
+    for (const [args, usage] of [
+      [["help"], "Usage: xtriage [options] [command]"],
+      [["help", "queue"], "Usage: xtriage list|queue [options]"],
+      [["help", "followup", "add"], "Usage: xtriage followup add [options] <id>"],
+      [["followup", "help", "add"], "Usage: xtriage followup add [options] <id>"],
+    ] as const) {
+      const res = await runBin([...args], env);
+      expect(res.code, args.join(" ")).toBe(0);
+      expect(res.stdout.split("\n")[0], args.join(" ")).toBe(usage);
     }
   });
 

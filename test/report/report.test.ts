@@ -182,6 +182,20 @@ describe("report on the scenario, business hours 08:00-22:00 Madrid", () => {
     expect(res.code).toBe(2);
     expect(res.stderr).toMatch(/--by takes one of/);
   });
+
+  it("a period that ends before it starts names the flags given: a future --since, --until before the default, both", async () => {
+    const future = await run(["report", "--since", "2027-01-01"], env);
+    expect(future.code).toBe(2);
+    expect(future.stderr).toContain("--since 2027-01-01 is in the future");
+    expect(future.stderr).not.toContain("--until");
+    const early = await run(["report", "--until", "2d"], env);
+    expect(early.code).toBe(2);
+    expect(early.stderr).toContain("--until 2d is not after the default --since 24h");
+    expect(early.stderr).toContain("pass an earlier --since");
+    const both = await run(["report", "--since", "1d", "--until", "3d"], env);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain("--until 3d is not after --since 1d");
+  });
 });
 
 describe("report without business hours", () => {
