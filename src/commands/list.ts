@@ -1,10 +1,9 @@
 import type { Command } from "commander";
-import type { SlaConfig } from "../config.js";
 import type { Context } from "../context.js";
-import { effectivePriority, MAX_WAITING_BOOST } from "../core/score/priority.js";
+import { MAX_WAITING_BOOST, priorityAfterWaiting } from "../core/score/priority.js";
+import { type SlaClock, slaState } from "../core/sla.js";
 import { UsageError } from "../errors.js";
 import { writeFieldHelp, writeRecords } from "../io/output.js";
-import { minutesBetween } from "../io/time.js";
 import {
   type ListFilter,
   type MentionRow,
@@ -15,6 +14,7 @@ import {
 } from "../store/mentions.js";
 import { type MentionView, mentionFields, tableFieldsFor } from "./mention-fields.js";
 import { act, addOutputOptions, examples, outputFlags, parseInteger, parseSince, splitList } from "./options.js";
+import { type AccountClocks, queueClocks } from "./sla-clocks.js";
 
 const SORTS = ["priority", "newest", "oldest", "reach", "urgency"] as const;
 const LABELS = ["troll", "genuine", "unsure"];
@@ -78,16 +78,16 @@ export async function runList(ctx: Context, opts: ListOptions): Promise<number> 
   const limit = opts.limit ?? (machine ? 0 : TABLE_LIMIT);
   const [db, config] = await Promise.all([ctx.db(), ctx.config()]);
   const repo = mentionsRepo(db);
-  const sla = config.sla;
+  const clocks = queueClocks(db, config, now, ctx.env);
   // --min-priority is about the priority shown (waiting included): the database narrows by what the
   // stored priority could reach, the exact test is on the effective value.
   const min = opts.minPriority;
   const sqlFilter = min === undefined ? filter : { ...filter, minPriority: Math.max(0, min - MAX_WAITING_BOOST) };
   const rows =
     filter.order === "priority"
-      ? byEffectivePriority(repo, sqlFilter, sla, now, limit, min ?? 0)
+      ? byEffectivePriority(repo, sqlFilter, clocks, now, limit, min ?? 0)
       : take(
-          atLeast(viewAll(repo.list({ ...sqlFilter, ...(min === undefined ? { limit } : {}) }), sla, now), min ?? 0),
+          atLeast(viewAll(repo.list({ ...sqlFilter, ...(min === undefined ? { limit } : {}) }), clocks, now), min ?? 0),
           limit,
         );
   const shown = await writeRecords(ctx.io, rows, {
@@ -134,41 +134,43 @@ interface Ranked {
   key: QueueKey;
   effective: number;
   answered: boolean;
+  /** Minutes waited on the account's SLA clock (business time where it has business hours). */
   waiting: number;
+  clock: SlaClock;
 }
 
-function rank(key: QueueKey, sla: SlaConfig, now: Date): Ranked {
+function rank(key: QueueKey, clocks: AccountClocks, now: Date): Ranked {
   const answered = key.first_response_at !== null || key.status === "resolved" || key.status === "ignored";
+  const clock = clocks.clockFor(key.account_id ?? null);
+  const created = Date.parse(key.created_at);
+  const waiting = answered || Number.isNaN(created) ? 0 : clock.waited(created, now.getTime());
   return {
     key,
     answered,
-    waiting: answered ? 0 : minutesBetween(key.created_at, now),
-    effective: answered ? (key.priority ?? 0) : effectivePriority(key.priority ?? 0, key.created_at, now, sla),
+    waiting,
+    clock,
+    effective: answered ? (key.priority ?? 0) : priorityAfterWaiting(key.priority ?? 0, waiting, clock),
   };
 }
 
-function toView(row: MentionRow, sla: SlaConfig, now: Date, r: Ranked = rank(row, sla, now)): MentionView {
+const SLA_STATES = { ok: "ok", late: "due", breached: "breached" } as const;
+
+function toView(row: MentionRow, clocks: AccountClocks, now: Date, r: Ranked = rank(row, clocks, now)): MentionView {
   return {
     ...row,
     effective_priority: r.effective,
     waiting_minutes: r.waiting,
-    sla_state: r.answered
-      ? "answered"
-      : r.waiting >= sla.ceilingMinutes
-        ? "breached"
-        : r.waiting >= sla.firstResponseMinutes
-          ? "due"
-          : "ok",
+    sla_state: r.answered ? "answered" : SLA_STATES[slaState(r.waiting, r.clock)],
   };
 }
 
-function* viewAll(rows: Iterable<MentionRow>, sla: SlaConfig, now: Date): Generator<MentionView> {
-  for (const row of rows) yield toView(row, sla, now);
+function* viewAll(rows: Iterable<MentionRow>, clocks: AccountClocks, now: Date): Generator<MentionView> {
+  for (const row of rows) yield toView(row, clocks, now);
 }
 
-function* ranks(keys: Iterable<QueueKey>, sla: SlaConfig, now: Date, min: number): Generator<Ranked> {
+function* ranks(keys: Iterable<QueueKey>, clocks: AccountClocks, now: Date, min: number): Generator<Ranked> {
   for (const key of keys) {
-    const r = rank(key, sla, now);
+    const r = rank(key, clocks, now);
     if (Math.round(r.effective) >= min) yield r;
   }
 }
@@ -193,29 +195,35 @@ const before = (a: Ranked, b: Ranked) =>
 /**
  * Order by effective priority without reading the whole table. Past the SLA ceiling the waiting
  * boost no longer grows and answered posts get none, so those two streams keep the order of their
- * stored priority and come from the index in that order, stopping early; only the posts younger than
- * the ceiling (a few hours' worth) are ranked and sorted here. The three are merged on their keys,
+ * stored priority and come from the index in that order, stopping early; only the posts that may not
+ * have waited that long yet (created after the ceiling's start on every account's clock: a few hours,
+ * or a night or a weekend more with business hours) are ranked and sorted here. The three are merged on their keys,
  * and only the rows shown are then read whole.
  */
 export function* byEffectivePriority(
   repo: ReturnType<typeof mentionsRepo>,
   filter: ListFilter,
-  sla: SlaConfig,
+  clocks: AccountClocks,
   now: Date,
   limit: number,
   min: number,
 ): Generator<MentionView> {
   let order: Iterable<Ranked>;
-  if (boostSaturates(sla, now)) {
-    const cutoff = new Date(now.getTime() - sla.ceilingMinutes * 60_000).toISOString();
+  const withAccount = clocks.perAccount;
+  const saturatedBy = boostSaturates(clocks.all) ? ceilingStart(clocks.all, now) : Number.NEGATIVE_INFINITY;
+  if (Number.isFinite(saturatedBy)) {
+    const cutoff = new Date(saturatedBy).toISOString();
     const part = (name: "young" | "waiting" | "answered", atLeast = filter.minPriority) =>
       ranks(
-        repo.listKeys({
-          ...filter,
-          stream: { part: name, cutoff },
-          ...(atLeast === undefined ? {} : { minPriority: atLeast }),
-        }),
-        sla,
+        repo.listKeys(
+          {
+            ...filter,
+            stream: { part: name, cutoff },
+            ...(atLeast === undefined ? {} : { minPriority: atLeast }),
+          },
+          withAccount,
+        ),
+        clocks,
         now,
         min,
       );
@@ -233,9 +241,9 @@ export function* byEffectivePriority(
       order = mergeSorted([young[Symbol.iterator](), older[Symbol.iterator]()], limit);
     }
   } else {
-    order = [...ranks(repo.listKeys(filter), sla, now, min)].sort(before).slice(0, limit || undefined);
+    order = [...ranks(repo.listKeys(filter, withAccount), clocks, now, min)].sort(before).slice(0, limit || undefined);
   }
-  yield* readWhole(repo, order, sla, now);
+  yield* readWhole(repo, order, clocks, now);
 }
 
 /** Rows read whole per this many keys: one query per page instead of one per row. */
@@ -244,7 +252,7 @@ const READ_PAGE = 100;
 function* readWhole(
   repo: ReturnType<typeof mentionsRepo>,
   order: Iterable<Ranked>,
-  sla: SlaConfig,
+  clocks: AccountClocks,
   now: Date,
 ): Generator<MentionView> {
   let page: Ranked[] = [];
@@ -252,7 +260,7 @@ function* readWhole(
     const rows = repo.getMany(page.map((r) => r.key.id));
     for (const r of page) {
       const row = rows.get(r.key.id);
-      if (row) yield toView(row, sla, now, r);
+      if (row) yield toView(row, clocks, now, r);
     }
     page = [];
   };
@@ -281,10 +289,15 @@ function* mergeSorted(streams: Iterator<Ranked>[], limit: number): Generator<Ran
 }
 
 /** True when the waiting boost stops growing at the SLA ceiling (checked, not assumed). */
-function boostSaturates(sla: SlaConfig, now: Date): boolean {
-  const atCeiling = new Date(now.getTime() - sla.ceilingMinutes * 60_000).toISOString();
-  const muchLater = new Date(now.getTime() - sla.ceilingMinutes * 60_000 * 10 - 86_400_000).toISOString();
-  return [0, 33, 67, 100].every(
-    (p) => effectivePriority(p, atCeiling, now, sla) === effectivePriority(p, muchLater, now, sla),
+function boostSaturates(clocks: SlaClock[]): boolean {
+  return clocks.every((c) =>
+    [0, 33, 67, 100].every(
+      (p) => priorityAfterWaiting(p, c.ceilingMinutes, c) === priorityAfterWaiting(p, c.ceilingMinutes * 10 + 1440, c),
+    ),
   );
+}
+
+/** The latest instant by which a post has waited past its ceiling on every clock. */
+function ceilingStart(clocks: SlaClock[], now: Date): number {
+  return Math.min(...clocks.map((c) => c.startOf(c.ceilingMinutes, now.getTime())));
 }

@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import type { AccountConfig, BusinessHours, Config } from "../config.js";
+import type { Config } from "../config.js";
 import type { Context } from "../context.js";
 import {
   type Alert,
@@ -12,7 +12,7 @@ import {
   type Report,
   type SlaPolicy,
 } from "../core/report.js";
-import { businessCalendar, waitedMinutes, zoneOffsetReader } from "../core/sla.js";
+import { type SlaClock, zoneOffsetReader } from "../core/sla.js";
 import { tagKey } from "../core/tags.js";
 import { Exit, UsageError, XtriageError } from "../errors.js";
 import { barChart, sparkline } from "../io/charts.js";
@@ -23,6 +23,7 @@ import type { DB } from "../store/db.js";
 import { mapForReading, type Period, reportRepo } from "../store/report.js";
 import { act, brandAccounts, examples, parseSince } from "./options.js";
 import { register as registerCompetitors } from "./report-competitors.js";
+import { accountClocks } from "./sla-clocks.js";
 
 export interface ReportOptions {
   since?: string;
@@ -177,37 +178,21 @@ function reportingZone(config: Config, handle: string | null): string {
   return account?.businessHours?.tz ?? "UTC";
 }
 
-/**
- * Each account's SLA as a policy: its targets, and waits counted on its business-hours calendar
- * (built once for the span the report can touch). Mentions of unknown accounts get the first
- * account's policy, which is also the config's default SLA.
- */
+/** Each account's SLA as the report's policy: the clock the queue and triage count with. */
 export function slaPolicies(
   config: Config,
   known: { id: string; handle: string }[],
   fromMs: number,
   toMs: number,
 ): (accountId: string | null) => SlaPolicy {
-  const policyOf = (a: AccountConfig | undefined): SlaPolicy => {
-    const sla = a?.sla ?? config.sla;
-    const cal = a?.businessHours ? businessCalendar(hoursOf(a.businessHours), fromMs, toMs) : undefined;
-    return {
-      target: sla.firstResponseMinutes,
-      ceiling: sla.ceilingMinutes,
-      waited: (from, to) => waitedMinutes(cal, from, to),
-    };
-  };
-  const fallback = policyOf(config.accounts[0]);
-  const byId = new Map<string, SlaPolicy>();
-  for (const a of config.accounts) {
-    const id = a.id ?? known.find((k) => k.handle.toLowerCase() === a.handle)?.id;
-    if (id) byId.set(id, a === config.accounts[0] ? fallback : policyOf(a));
-  }
-  return (accountId) => (accountId ? (byId.get(accountId) ?? fallback) : fallback);
-}
-
-function hoursOf(b: BusinessHours) {
-  return { start: b.start, end: b.end, ...(b.tz ? { tz: b.tz } : {}), ...(b.days ? { days: b.days } : {}) };
+  const clocks = accountClocks(config, () => known, fromMs, toMs);
+  const policies = new Map(
+    clocks.all.map((c): [SlaClock, SlaPolicy] => [
+      c,
+      { target: c.firstResponseMinutes, ceiling: c.ceilingMinutes, waited: c.waited },
+    ]),
+  );
+  return (accountId) => policies.get(clocks.clockFor(accountId))!;
 }
 
 // --- output --------------------------------------------------------------------------------------

@@ -1,13 +1,22 @@
 import type { Command } from "commander";
 import type { Context } from "../context.js";
-import { effectivePriority } from "../core/score/priority.js";
+import { priorityAfterWaiting } from "../core/score/priority.js";
+import type { SlaClock } from "../core/sla.js";
 import { NotFoundError } from "../errors.js";
 import { writeJson } from "../io/output.js";
 import { sanitizeText } from "../io/sanitize.js";
 import { shortAge } from "../io/time.js";
-import { type ActionRow, type AuthorRow, actionsRepo, authorsRepo, mentionsRepo } from "../store/mentions.js";
+import {
+  type ActionRow,
+  type AuthorRow,
+  actionsRepo,
+  authorsRepo,
+  type MentionRow,
+  mentionsRepo,
+} from "../store/mentions.js";
 import { postUrl, scoreExtras, signed } from "./mention-fields.js";
 import { act, examples, parseId } from "./options.js";
+import { queueClocks } from "./sla-clocks.js";
 
 export function register(program: Command, ctx: Context): void {
   program
@@ -45,7 +54,7 @@ export async function runShow(ctx: Context, idOrUrl: string, opts: { json?: bool
   const answered = row.first_response_at !== null || row.status === "resolved" || row.status === "ignored";
   const effective = answered
     ? (row.priority ?? 0)
-    : Math.round(effectivePriority(row.priority ?? 0, row.created_at, now, config.sla));
+    : waitingPriority(queueClocks(db, config, now, ctx.env).clockFor(row.account_id), row, now);
   const thread = threadOf(row.conversation_id, row.id, mentions, authors, actions);
   const history = actions.forMention(row.id);
 
@@ -248,4 +257,11 @@ function threadOf(
     });
   }
   return entries.sort((x, y) => x.created_at.localeCompare(y.created_at));
+}
+
+/** The priority shown: the stored one raised by the wait on the account's SLA clock, as in `list`. */
+function waitingPriority(clock: SlaClock, row: MentionRow, now: Date): number {
+  const created = Date.parse(row.created_at);
+  const waited = Number.isNaN(created) ? 0 : clock.waited(created, now.getTime());
+  return Math.round(priorityAfterWaiting(row.priority ?? 0, waited, clock));
 }

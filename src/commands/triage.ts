@@ -19,6 +19,7 @@ import { postUrl } from "./mention-fields.js";
 import { act, brandAccounts, examples, parseInteger, splitList } from "./options.js";
 import { runReply, templateVars } from "./reply.js";
 import { runState } from "./resolve.js";
+import { type AccountClocks, queueClocks } from "./sla-clocks.js";
 
 export interface TriageOptions {
   lang?: string;
@@ -64,13 +65,14 @@ export async function runTriage(ctx: Context, opts: TriageOptions, ui?: TriageUi
     ui: ui ?? terminalTriageUi(ctx.io),
     db,
     config,
+    clocks: queueClocks(db, config, ctx.now(), ctx.env),
     store: caseStore(db, ctx.now),
     captured: captureIO(ctx.io),
     skipped: new Set(),
     touched: new Set(),
   };
   for (;;) {
-    const picked = pickNextCase(db, session.store, config, ctx.agent(), filter, session.skipped, ctx.now());
+    const picked = pickNextCase(db, session.store, session.clocks, ctx.agent(), filter, session.skipped, ctx.now());
     if (!picked) {
       session.ui.say("No case waiting for you. Nice work.");
       return 0;
@@ -102,6 +104,8 @@ interface Session {
   ui: TriageUi;
   db: DB;
   config: Config;
+  /** Each account's SLA clock: the wait shown and ranked on, as in `list` and the report. */
+  clocks: AccountClocks;
   store: CaseStore;
   captured: CapturedIO;
   skipped: Set<string>;
@@ -124,10 +128,17 @@ async function workCase(s: Session, picked: Picked): Promise<Outcome> {
       return "next";
     }
     const now = s.ctx.now();
-    const data = loadCaseScreen(s.db, s.config, row, picked.effective, now);
-    const look = { now, color: s.ctx.io.colorErr, width: Math.min(s.ctx.io.columns, 100), height: 24 };
-    s.ui.draw(renderCaseScreen(data, look));
-    const key = await s.ui.key(ACTION_KEYS);
+    const data = loadCaseScreen(s.db, s.clocks, row, picked.effective, now);
+    const draw = () => s.ui.draw(renderCaseScreen(data, look(s, now)));
+    draw();
+    // a resized terminal gets the screen again at its new size while the session waits for a key
+    const stopRedrawing = s.ctx.io.onResize(draw);
+    let key: string;
+    try {
+      key = await s.ui.key(ACTION_KEYS);
+    } finally {
+      stopRedrawing();
+    }
     if (key === "q") {
       giveBack(s, picked);
       return "quit";
@@ -142,9 +153,15 @@ async function workCase(s: Session, picked: Picked): Promise<Outcome> {
       await pause(s);
       continue;
     }
-    s.ui.draw(renderCaseHeader(data, look));
+    s.ui.draw(renderCaseHeader(data, look(s, now)));
     if (await runAction(s, key, row)) return "next";
   }
+}
+
+/** How the screen is drawn now: the terminal's current size (at most 100 columns), read at each draw. */
+function look(s: Session, now: Date) {
+  const size = s.ctx.io.terminalSize();
+  return { now, color: s.ctx.io.colorErr, width: Math.min(size.columns, 100), height: size.rows };
 }
 
 /** Give the claim back when this session took it and did nothing with the case. */

@@ -49,13 +49,18 @@ export interface BusinessCalendar {
 }
 
 /** Build the calendar of open intervals covering [fromMs, toMs] (a day's margin on each side). */
-export function businessCalendar(hours: Hours, fromMs: number, toMs: number): BusinessCalendar {
+export function businessCalendar(
+  hours: Hours,
+  fromMs: number,
+  toMs: number,
+  offsets: ZoneOffsets = zoneOffsetReader,
+): BusinessCalendar {
   const tz = hours.tz ?? "UTC";
   const days = new Set((hours.days ?? WEEKDAYS).map((d) => d.toLowerCase()));
   const startMin = clockMinutes(hours.start);
   let endMin = clockMinutes(hours.end);
   if (endMin <= startMin) endMin += 24 * 60;
-  const offsetOf = zoneOffsetReader(tz);
+  const offsetOf = offsets(tz);
   const starts: number[] = [];
   const ends: number[] = [];
   // walk local calendar days from the day before `from` to the day after `to`
@@ -129,6 +134,48 @@ function clockMinutes(hhmm: string): number {
   return Number(m[1]) * 60 + Number(m[2]);
 }
 
+/** A zone's offset from UTC (ms) at a UTC instant, for a zone name. */
+export type ZoneOffsets = (tz: string) => (utcMs: number) => number;
+
+/** A zone's offsets over a span: [UTC ms from which it holds, offset ms], sorted, the first at the span's start. */
+export interface ZoneTransitions {
+  from: number;
+  to: number;
+  changes: [number, number][];
+}
+
+/**
+ * Where a zone's offset changes within [fromMs, toMs], found to the minute by sampling daily and
+ * bisecting: zones change their offset at most a few times a year, never twice in a day.
+ */
+export function zoneTransitions(offsetOf: (utcMs: number) => number, fromMs: number, toMs: number): ZoneTransitions {
+  const changes: [number, number][] = [[fromMs, offsetOf(fromMs)]];
+  for (let at = fromMs; at < toMs; at += DAY_MS) {
+    const next = Math.min(at + DAY_MS, toMs);
+    const before = changes[changes.length - 1]![1];
+    if (offsetOf(next) === before) continue;
+    let lo = at;
+    let hi = next;
+    while (hi - lo > MINUTE_MS) {
+      const mid = lo + Math.floor((hi - lo) / 2 / MINUTE_MS) * MINUTE_MS;
+      if (offsetOf(mid) === before) lo = mid;
+      else hi = mid;
+    }
+    changes.push([hi, offsetOf(hi)]);
+  }
+  return { from: fromMs, to: toMs, changes };
+}
+
+/** The offset at an instant inside the span of `t`. */
+export function offsetIn(t: ZoneTransitions, utcMs: number): number {
+  let offset = t.changes[0]![1];
+  for (const [at, value] of t.changes) {
+    if (at > utcMs) break;
+    offset = value;
+  }
+  return offset;
+}
+
 /** A function giving a zone's offset from UTC (ms) at a UTC instant, with Intl doing the zone rules. */
 export function zoneOffsetReader(tz: string): (utcMs: number) => number {
   const format = new Intl.DateTimeFormat("en-US", {
@@ -165,4 +212,83 @@ function localToUtc(localMs: number, offsetOf: (utcMs: number) => number): numbe
   const guess = localMs - offsetOf(localMs);
   const offset = offsetOf(guess);
   return localMs - offset;
+}
+
+/**
+ * One account's SLA clock: its targets, and how long a customer has waited between two instants
+ * (business minutes with business hours, every minute without). The one clock the queue, the case
+ * screen and the report all count with.
+ */
+export interface SlaClock extends SlaTargets {
+  /** Minutes waited between two instants (ms): 0 when `toMs` is not after `fromMs`. */
+  waited(fromMs: number, toMs: number): number;
+  /**
+   * The latest instant from which `minutes` of waiting are reached at `toMs`: every post created
+   * at or before it has waited at least that long. -Infinity when no open time is found for it.
+   */
+  startOf(minutes: number, toMs: number): number;
+}
+
+/** How far back `startOf` looks for enough open time before it gives up (closed calendars). */
+const LOOK_BACK_MS = 3 * 366 * DAY_MS;
+
+/**
+ * The clock of one SLA. With business hours its calendar is built for [fromMs, toMs] on first use
+ * and rebuilt wider (at least doubling) when asked about instants outside it, so reading a queue
+ * back in time costs a few builds, not one per case.
+ */
+export function slaClock(
+  targets: SlaTargets,
+  hours: Hours | undefined,
+  fromMs: number,
+  toMs: number,
+  offsets: ZoneOffsets = zoneOffsetReader,
+): SlaClock {
+  const { firstResponseMinutes, ceilingMinutes } = targets;
+  if (!hours) {
+    return {
+      firstResponseMinutes,
+      ceilingMinutes,
+      waited: (from, to) => waitedMinutes(undefined, from, to),
+      startOf: (minutes, to) => to - minutes * MINUTE_MS,
+    };
+  }
+  let cal: BusinessCalendar | undefined;
+  const covering = (from: number, to: number): BusinessCalendar => {
+    if (cal && from >= cal.from && to <= cal.to) return cal;
+    const span = cal ? cal.to - cal.from : 0;
+    const start = cal ? Math.min(from, cal.from - span) : Math.min(from, fromMs);
+    const end = cal ? Math.max(to, cal.to) : Math.max(to, toMs);
+    cal = businessCalendar(hours, start, end, offsets);
+    return cal;
+  };
+  return {
+    firstResponseMinutes,
+    ceilingMinutes,
+    waited: (from, to) => (to > from ? businessMinutes(covering(from, to), from, to) : 0),
+    startOf(minutes, to) {
+      const want = minutes * MINUTE_MS;
+      for (let back = Math.max(want, DAY_MS); ; back *= 2) {
+        const c = covering(to - back, to);
+        const open = openBefore(c, to) - want;
+        if (open >= 0) return instantAtOpen(c, open);
+        if (back > LOOK_BACK_MS) return Number.NEGATIVE_INFINITY;
+      }
+    },
+  };
+}
+
+/** The latest instant at which `open` ms of the calendar's open time have passed. */
+function instantAtOpen(cal: BusinessCalendar, open: number): number {
+  let lo = 0;
+  let hi = cal.before.length - 1;
+  let found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (cal.before[mid]! <= open) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return cal.starts[found]! + (open - cal.before[found]!);
 }

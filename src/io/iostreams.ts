@@ -13,7 +13,12 @@ export interface IOStreams {
   /** Colour decided once per stream (design §8). */
   readonly colorOut: boolean;
   readonly colorErr: boolean;
+  /** Terminal width when the command started (tables are laid out once). */
   readonly columns: number;
+  /** The terminal's size now, for full-screen redraws (the screen is drawn on stderr). */
+  terminalSize(): { columns: number; rows: number };
+  /** Call `listener` whenever the terminal is resized; returns the function that stops it. */
+  onResize(listener: () => void): () => void;
   readonly noInput: boolean;
   readonly quiet: boolean;
   readonly verbose: boolean;
@@ -71,6 +76,18 @@ export function systemIO(flags: StreamFlags = {}, env: Env = process.env): IOStr
     colorOut: decideColor(stdoutIsTTY, env, flags.noColor),
     colorErr: decideColor(stderrIsTTY, env, flags.noColor),
     columns: process.stdout.columns || Number(env.COLUMNS) || 80,
+    terminalSize: () => ({
+      columns: process.stderr.columns || process.stdout.columns || Number(env.COLUMNS) || 80,
+      rows: process.stderr.rows || process.stdout.rows || Number(env.LINES) || 24,
+    }),
+    onResize(listener) {
+      // a TTY stream emits 'resize' on SIGWINCH; stdout may be the only TTY of the two
+      const stream = process.stderr.isTTY ? process.stderr : process.stdout;
+      stream.on("resize", listener);
+      return () => {
+        stream.off("resize", listener);
+      };
+    },
     noInput: flags.noInput === true || Boolean(env.XTRIAGE_NO_INPUT),
     quiet: flags.quiet === true,
     verbose: flags.verbose === true,
@@ -79,6 +96,8 @@ export function systemIO(flags: StreamFlags = {}, env: Env = process.env): IOStr
 
 export interface TestIO {
   io: IOStreams;
+  /** Resize the pretend terminal, telling whoever listens (as SIGWINCH does). */
+  resize(columns: number, rows: number): void;
   stdout(): string;
   stderr(): string;
   /** Feed standard input; call end() when done. */
@@ -87,7 +106,7 @@ export interface TestIO {
 
 /** In-memory streams for in-process tests; every TTY flag false unless asked. */
 export function testIO(
-  opts: { tty?: boolean; color?: boolean; columns?: number; noInput?: boolean; quiet?: boolean } = {},
+  opts: { tty?: boolean; color?: boolean; columns?: number; rows?: number; noInput?: boolean; quiet?: boolean } = {},
 ): TestIO {
   const out: string[] = [];
   const err: string[] = [];
@@ -100,6 +119,8 @@ export function testIO(
     });
   const stdin = new PassThrough();
   const tty = opts.tty === true;
+  let size = { columns: opts.columns ?? 100, rows: opts.rows ?? 24 };
+  const listeners = new Set<() => void>();
   return {
     io: {
       in: stdin,
@@ -111,9 +132,20 @@ export function testIO(
       colorOut: opts.color ?? false,
       colorErr: opts.color ?? false,
       columns: opts.columns ?? 100,
+      terminalSize: () => ({ ...size }),
+      onResize(listener) {
+        listeners.add(listener);
+        return () => {
+          listeners.delete(listener);
+        };
+      },
       noInput: opts.noInput ?? false,
       quiet: opts.quiet ?? false,
       verbose: false,
+    },
+    resize(columns, rows) {
+      size = { columns, rows };
+      for (const listener of [...listeners]) listener();
     },
     stdout: () => out.join(""),
     stderr: () => err.join(""),

@@ -20,9 +20,3 @@ export function shortAge(iso: string, now: Date): string {
   }
   return seconds < 0 ? `in ${text}` : text;
 }
-
-/** Minutes between two instants, never negative. */
-export function minutesBetween(fromIso: string, to: Date): number {
-  const t = Date.parse(fromIso);
-  return Number.isNaN(t) ? 0 : Math.max(0, (to.getTime() - t) / 60_000);
-}

@@ -71,7 +71,7 @@ const MIN_THREAD_LINES = 1;
 export function renderCaseScreen(c: CaseScreen, opts: ScreenOptions): string {
   const width = Math.max(40, opts.width ?? 80);
   const height = Math.max(16, opts.height ?? 24);
-  const head = [headerLine(c, opts.now), ...postLines(c.text, width)];
+  const head = [headerLine(c, opts.now, width), ...postLines(c.text, width)];
   const card = authorLines(c, opts.now);
   const scores = scoreLines(c);
   const sla = slaLine(c.sla);
@@ -88,18 +88,19 @@ export function renderCaseScreen(c: CaseScreen, opts: ScreenOptions): string {
 /** The top of the case screen (who, the post, the SLA clock): kept in view while an action asks questions. */
 export function renderCaseHeader(c: CaseScreen, opts: ScreenOptions): string {
   const width = Math.max(40, opts.width ?? 80);
-  return [headerLine(c, opts.now), ...postLines(c.text, width), slaLine(c.sla)]
+  return [headerLine(c, opts.now, width), ...postLines(c.text, width), slaLine(c.sla)]
     .map((l) => paint(fitWidth(l.text, width), l.style, opts.color))
     .join("\n");
 }
 
-function headerLine(c: CaseScreen, now: Date): Line {
+/** Who, then "· age · language · status · priority": a long display name is cut first so the rest stays. */
+function headerLine(c: CaseScreen, now: Date, width: number): Line {
   const who = c.username ? `@${clean(c.username)}` : "unknown author";
-  const name = c.author?.name ? ` (${clean(c.author.name)})` : "";
-  return {
-    text: `${who}${name} · ${shortAge(c.createdAt, now)} ago · ${c.lang || "?"} · ${c.status} · priority ${Math.round(c.scores.priority)}`,
-    style: "bold",
-  };
+  const tail = ` · ${shortAge(c.createdAt, now)} ago · ${c.lang || "?"} · ${c.status} · priority ${Math.round(c.scores.priority)}`;
+  // room for " (" + name + ")" once who and the tail are in
+  const room = width - displayWidth(who) - displayWidth(tail) - 3;
+  const name = c.author?.name && room >= 2 ? ` (${fitWidth(clean(c.author.name), room)})` : "";
+  return { text: `${who}${name}${tail}`, style: "bold" };
 }
 
 function postLines(text: string, width: number): Line[] {
@@ -176,16 +177,19 @@ function signedWeight(w: number): string {
   return w >= 0 ? `+${v}` : v;
 }
 
-/** The SLA clock: time left before the first-response target, or how late the answer is. */
+/**
+ * The SLA clock: time left before the first-response target, or how late the answer is. At the
+ * target is not late (as in `list` and the report); late by under a minute reads "1m", not "0m".
+ */
 export function slaLine(sla: CaseScreen["sla"]): Line {
   if (sla.answered) return { text: "SLA     answered", style: "green" };
   const left = sla.targetMinutes - sla.waitedMinutes;
-  if (left > 0) {
+  if (left >= 0) {
     return { text: `SLA     ${duration(left)} left (target ${duration(sla.targetMinutes)})`, style: "green" };
   }
-  const breached = sla.waitedMinutes >= sla.ceilingMinutes;
+  const breached = sla.waitedMinutes > sla.ceilingMinutes;
   return {
-    text: `SLA     overdue by ${duration(-left)}${breached ? ` (past the ${duration(sla.ceilingMinutes)} limit)` : ""}`,
+    text: `SLA     overdue by ${duration(Math.max(1, -left))}${breached ? ` (past the ${duration(sla.ceilingMinutes)} limit)` : ""}`,
     style: breached ? "red" : "yellow",
   };
 }

@@ -41,7 +41,8 @@ export interface MentionRow {
 }
 
 /** The columns that decide a mention's place in the queue. */
-export type QueueKey = Pick<MentionRow, "id" | "priority" | "created_at" | "first_response_at" | "status">;
+export type QueueKey = Pick<MentionRow, "id" | "priority" | "created_at" | "first_response_at" | "status"> &
+  Partial<Pick<MentionRow, "account_id">>;
 
 export interface ListFilter {
   statuses: Status[] | "all";
@@ -251,12 +252,14 @@ export function mentionsRepo(db: DB) {
     },
 
     /** Just what ordering the queue needs, for the same filter: cheap to read in bulk. */
-    listKeys(filter: ListFilter): IterableIterator<QueueKey> {
+    /** `withAccount` adds the account id, which the priority indexes do not carry (a row read each). */
+    listKeys(filter: ListFilter, withAccount = false): IterableIterator<QueueKey> {
       const { where, params } = whereClause(filter);
       const order = filter.stream?.part === "young" ? "m.created_at" : ORDER_SQL[filter.order];
+      const account = withAccount ? ", m.account_id" : "";
       return db
         .prepare<unknown[], QueueKey>(
-          `SELECT m.id, m.priority, m.created_at, m.first_response_at, m.status FROM mentions m${where} ORDER BY ${order}`,
+          `SELECT m.id, m.priority, m.created_at, m.first_response_at, m.status${account} FROM mentions m${where} ORDER BY ${order}`,
         )
         .iterate(...params);
     },

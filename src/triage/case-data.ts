@@ -1,19 +1,23 @@
 import { postUrl, scoreExtras } from "../commands/mention-fields.js";
-import type { Config } from "../config.js";
-import { minutesBetween } from "../io/time.js";
+import type { AccountClocks } from "../commands/sla-clocks.js";
 import type { CaseScreen } from "../io/triage-screen.js";
 import { customerStore } from "../store/actions.js";
 import type { DB } from "../store/db.js";
 import { actionsRepo, authorsRepo, type MentionRow, mentionsRepo } from "../store/mentions.js";
-import { slaFor } from "./pick.js";
 
 /** Read what the case screen shows: the author card, past cases, scores, SLA and conversation. */
-export function loadCaseScreen(db: DB, config: Config, row: MentionRow, effective: number, now: Date): CaseScreen {
+export function loadCaseScreen(
+  db: DB,
+  clocks: AccountClocks,
+  row: MentionRow,
+  effective: number,
+  now: Date,
+): CaseScreen {
   const author = authorsRepo(db).get(row.author_id);
   const past = customerStore(db)
     .posts(row.author_id)
     .filter((p) => p.id !== row.id);
-  const sla = slaFor(config, row.account_id);
+  const clock = clocks.clockFor(row.account_id);
   return {
     id: row.id,
     url: postUrl(row),
@@ -44,9 +48,10 @@ export function loadCaseScreen(db: DB, config: Config, row: MentionRow, effectiv
     },
     reasons: scoreExtras(row).reasons ?? [],
     sla: {
-      waitedMinutes: minutesBetween(row.created_at, now),
-      targetMinutes: sla.firstResponseMinutes,
-      ceilingMinutes: sla.ceilingMinutes,
+      // the account's clock: business minutes where it keeps business hours, as in `list` and the report
+      waitedMinutes: clock.waited(Date.parse(row.created_at), now.getTime()),
+      targetMinutes: clock.firstResponseMinutes,
+      ceilingMinutes: clock.ceilingMinutes,
       answered: row.first_response_at !== null,
     },
     thread: conversation(db, row),

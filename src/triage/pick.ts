@@ -1,5 +1,5 @@
 import { byEffectivePriority } from "../commands/list.js";
-import type { Config, SlaConfig } from "../config.js";
+import type { AccountClocks } from "../commands/sla-clocks.js";
 import { ConflictError } from "../errors.js";
 import type { CaseStore } from "../store/actions.js";
 import type { DB } from "../store/db.js";
@@ -32,7 +32,7 @@ const ROUNDS = [50, 500, 0];
 export function pickNextCase(
   db: DB,
   store: CaseStore,
-  config: Config,
+  clocks: AccountClocks,
   agent: string,
   filter: TriageFilter,
   skipped: ReadonlySet<string>,
@@ -48,7 +48,7 @@ export function pickNextCase(
   const accountIds = filter.accountIds?.length ? new Set(filter.accountIds) : undefined;
   const tried = new Set<string>();
   for (const limit of ROUNDS) {
-    const views = [...byEffectivePriority(repo, list, config.sla, now, limit, filter.minPriority ?? 0)];
+    const views = [...byEffectivePriority(repo, list, clocks, now, limit, filter.minPriority ?? 0)];
     for (const v of views) {
       if (tried.has(v.id) || skipped.has(v.id)) continue;
       tried.add(v.id);
@@ -68,9 +68,4 @@ export function pickNextCase(
     if (limit === 0 || views.length < limit) return undefined;
   }
   return undefined;
-}
-
-/** The SLA that applies to a mention: its account's, or the default. */
-export function slaFor(config: Config, accountId: string | null): SlaConfig {
-  return config.accounts.find((a) => a.id !== undefined && a.id === accountId)?.sla ?? config.sla;
 }

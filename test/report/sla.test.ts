@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { median, percentile, summarizeResponses } from "../../src/core/report.js";
-import { businessMinutesBetween, slaState, waitedMinutes } from "../../src/core/sla.js";
+import { businessMinutesBetween, slaClock, slaState, waitedMinutes } from "../../src/core/sla.js";
 
 const madrid = { tz: "Europe/Madrid", start: "08:00", end: "22:00" };
 
@@ -43,6 +43,46 @@ describe("business minutes", () => {
   it("ok within the target, late past it, breached past the ceiling", () => {
     const sla = { firstResponseMinutes: 60, ceilingMinutes: 300 };
     expect([60, 61, 300, 301].map((m) => slaState(m, sla))).toEqual(["ok", "late", "late", "breached"]);
+  });
+});
+
+describe("an SLA clock (the queue's, triage's and the report's)", () => {
+  const targets = { firstResponseMinutes: 60, ceilingMinutes: 300 };
+  const ms = (iso: string) => Date.parse(iso);
+  const now = ms("2026-11-20T12:00:00Z");
+
+  it("counts business minutes with hours and every minute without, whatever span it was built for", () => {
+    // built for the last hour only: earlier instants widen the calendar instead of being cut off
+    const clock = slaClock(targets, madrid, now - 3_600_000, now);
+    expect(clock.waited(ms("2026-11-19T18:52:33Z"), now)).toBeCloseTo(127.45 + 300, 6);
+    expect(clock.waited(ms("2026-10-01T12:00:00Z"), now)).toBe(
+      businessMinutesBetween(madrid, "2026-10-01T12:00:00Z", "2026-11-20T12:00:00Z"),
+    );
+    expect(clock.waited(now, now - 60_000)).toBe(0);
+    const wall = slaClock(targets, undefined, now, now);
+    expect(wall.waited(ms("2026-11-19T18:52:33Z"), now)).toBeCloseTo(1027.45, 6);
+    expect(wall.startOf(300, now)).toBe(now - 300 * 60_000);
+  });
+
+  it("startOf is the latest creation time that has waited the given minutes by then", () => {
+    const weekdays = { ...madrid, days: ["mon", "tue", "wed", "thu", "fri"] };
+    const monday = ms("2026-11-23T08:30:00Z"); // 09:30 Madrid, 90 minutes after opening
+    for (const hours of [madrid, weekdays]) {
+      const clock = slaClock(targets, hours, monday, monday);
+      for (const minutes of [30, 90, 300, 2000]) {
+        const start = clock.startOf(minutes, monday);
+        expect(clock.waited(start, monday)).toBeCloseTo(minutes, 6);
+        expect(clock.waited(start + 60_000, monday)).toBeLessThan(minutes);
+      }
+    }
+    // 300 business minutes back from Monday 09:30 with weekdays only: 90 on Monday, 210 on Friday
+    expect(new Date(slaClock(targets, weekdays, monday, monday).startOf(300, monday)).toISOString()).toBe(
+      "2026-11-20T17:30:00.000Z",
+    );
+    // a calendar without a single open day: nothing has ever waited
+    const closed = slaClock(targets, { ...madrid, days: [] }, monday, monday);
+    expect(closed.startOf(300, monday)).toBe(Number.NEGATIVE_INFINITY);
+    expect(closed.waited(ms("2025-01-01T00:00:00Z"), monday)).toBe(0);
   });
 });
 

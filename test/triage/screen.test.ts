@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { displayWidth } from "../../src/io/output.js";
 import {
   bar,
   type CaseScreen,
   duration,
   KEY_HELP,
   pastCasesSummary,
+  renderCaseHeader,
   renderCaseScreen,
   slaLine,
 } from "../../src/io/triage-screen.js";
@@ -63,6 +65,20 @@ describe("the case screen", () => {
     expect(out).toContain("We are looking into it");
     expect(out).toMatch(/▶ @ana_test · 30m · still down/);
     expect(out.split("\n").at(-1)).toBe(KEY_HELP);
+  });
+
+  it("cuts a long display name, not the age and priority after it", () => {
+    const long = screen({ author: { ...screen().author!, name: "Ana Test 🌟 ".repeat(12) } });
+    for (const width of [80, 60]) {
+      for (const out of [
+        renderCaseScreen(long, { now: NOW, color: false, width }),
+        renderCaseHeader(long, { now: NOW, color: false, width }),
+      ]) {
+        const first = out.split("\n")[0]!;
+        expect(first).toMatch(/^@ana_test \(Ana Test.*…\) · 30m ago · en · new · priority 72$/);
+        expect(displayWidth(first)).toBeLessThanOrEqual(width);
+      }
+    }
   });
 
   it("fits 80x24 however long the post, bio and conversation are", () => {
@@ -124,6 +140,15 @@ describe("the SLA clock", () => {
       style: "red",
     });
     expect(slaLine({ ...sla, waitedMinutes: 3000, answered: true }).text).toBe("SLA     answered");
+  });
+
+  it("at the target is not overdue; a few seconds past it is overdue by 1m, not 0m", () => {
+    const sla = { targetMinutes: 60, ceilingMinutes: 300, answered: false };
+    expect(slaLine({ ...sla, waitedMinutes: 60 })).toEqual({ text: "SLA     0m left (target 1h00m)", style: "green" });
+    expect(slaLine({ ...sla, waitedMinutes: 60.2 })).toEqual({ text: "SLA     overdue by 1m", style: "yellow" });
+    // at the ceiling is not yet past it
+    expect(slaLine({ ...sla, waitedMinutes: 300 })).toEqual({ text: "SLA     overdue by 4h00m", style: "yellow" });
+    expect(slaLine({ ...sla, waitedMinutes: 300.5 }).style).toBe("red");
   });
 
   it("formats durations and bars", () => {

@@ -63,15 +63,15 @@ const ownedWaiting = () =>
 
 const KEY_LINE = /\[r\]eply \[d\]m/;
 
-/** Start `xtriage triage` in a detached 80x24 tmux session; returns the file its exit code lands in. */
-function launch(): string {
+/** Start `xtriage triage` in a detached tmux session (80x24 unless told); returns the file its exit code lands in. */
+function launch(size = { columns: 80, rows: 24 }): string {
   const rc = join(t.dir, `rc-${Date.now()}`);
   const script = join(t.dir, "run.sh");
   const exports = Object.entries(env)
     .map(([k, v]) => `export ${k}='${v.replace(/'/g, "'\\''")}'`)
     .join("\n");
   writeFileSync(script, `${exports}\n'${process.execPath}' '${BIN}' triage\necho $? > '${rc}'\n`);
-  tmux("new-session", "-d", "-s", "triage", "-x", "80", "-y", "24", `sh '${script}'`);
+  tmux("new-session", "-d", "-s", "triage", "-x", String(size.columns), "-y", String(size.rows), `sh '${script}'`);
   return rc;
 }
 
@@ -238,5 +238,30 @@ describe.skipIf(!hasTmux)("triage in tmux", () => {
       [],
     );
     expect(ownedWaiting()).toEqual(ownedBefore);
+  }, 60_000);
+
+  it("follows a resize: shrunk from 120x40 to 80x24, the screen is redrawn to fit, header on top", async () => {
+    const rc = launch({ columns: 120, rows: 40 });
+    let s = await waitFor(KEY_LINE);
+    const user = userOn(s)!;
+    // at 120 columns the screen is 100 wide (the post wraps there)
+    expect(Math.max(...s.split("\n").map((l) => [...l.trimEnd()].length))).toBeGreaterThan(80);
+    tmux("resize-window", "-t", "triage", "-x", "80", "-y", "24");
+    const fits = (screen: string) => {
+      const lines = screen.split("\n");
+      return lines[0]!.startsWith(`@${user} `) && KEY_LINE.test(screen) && /^SLA {5}/m.test(screen);
+    };
+    // redrawn at the new size without a key press...
+    s = await waitFor(new RegExp(`^@${user} [\\s\\S]*\\[r\\]eply`));
+    expect(fits(s), s).toBe(true);
+    // ...and at every redraw after it
+    keys("u");
+    await waitFor(/press any key/);
+    keys("Space");
+    await new Promise((r) => setTimeout(r, 300));
+    s = await waitFor(KEY_LINE);
+    expect(fits(s), s).toBe(true);
+    keys("q");
+    expect(await exitCode(rc)).toBe("0");
   }, 60_000);
 });
