@@ -47,6 +47,7 @@ type PackedEvidence = [
   /** category, its words, category, its words … */
   matches: (string | string[])[],
   model: PackedModel | 0,
+  unread: [code: string, complaint: number, service: number] | 0,
 ];
 
 type PackedPost = [
@@ -213,6 +214,7 @@ function packEvidence(e: TextEvidence): PackedEvidence {
     e.emoji.positive,
     matches,
     e.model ? packModel(e.model) : 0,
+    e.unread ? [e.unread.code, e.unread.complaint, e.unread.service] : 0,
   ];
 }
 
@@ -226,6 +228,7 @@ function unpackEvidence(e: PackedEvidence): TextEvidence {
     question: e[1],
     emoji: { mockery: e[2], angry: e[3], positive: e[4] },
     model: e[6] === 0 ? undefined : unpackModel(e[6]),
+    unread: e[7] === 0 ? undefined : { code: e[7][0], complaint: e[7][1], service: e[7][2] },
   };
 }
 

@@ -50,6 +50,9 @@ export const REASON_TEXTS: readonly string[] = [
   "VIP customer",
   "crisis hashtag",
   "troll with a large audience: answer once, calmly, for the audience",
+  "sounds like a complaint, though it names nothing to act on",
+  "not read: as urgent as a middling case until someone reads it",
+  "angry emoji",
 ];
 const REASON_INDEX = new Map(REASON_TEXTS.map((text, i) => [text, i]));
 const FIELD_CODES: Record<ScoreField, string> = {

@@ -353,7 +353,7 @@ describe("the cost ledger", () => {
   it("prices a summoned reply, a reply with a link and a DM invitation at their own rates", async () => {
     const [plain, linked, dmCase] = query<{ id: string }>(
       `SELECT m.id FROM mentions m WHERE m.source = 'mentions' AND m.label = 'genuine' AND m.first_response_at IS NULL
-       AND m.author_id NOT IN (SELECT id FROM authors WHERE username = 'helen_expat')
+       AND m.author_id NOT IN (SELECT id FROM authors WHERE username = 'helen_expat') AND m.assignee IS NULL
        ORDER BY m.priority DESC LIMIT 3`,
     );
     expect((await xt(["reply", plain!.id, "--text", "Hola {user}, lo miramos.", "--yes"])).code).toBe(0);

@@ -29,10 +29,10 @@ const caseRow = (id: string) =>
     "SELECT status, assignee, resolved_at FROM mentions WHERE id = ?",
     id,
   );
-/** The top of the queue: cases nobody has answered yet (on X or here), most important first. */
+/** The top of the queue: unclaimed cases nobody has answered yet (on X or here), most important first. */
 const topIds = (n: number) =>
   sql<{ id: string }>(
-    "SELECT id FROM mentions WHERE status = 'new' AND first_response_at IS NULL ORDER BY priority DESC, created_at LIMIT ?",
+    "SELECT id FROM mentions WHERE status = 'new' AND first_response_at IS NULL AND assignee IS NULL ORDER BY priority DESC, created_at LIMIT ?",
     n,
   ).map((r) => r.id);
 

@@ -35,7 +35,7 @@ function caseId(): string {
   const db = new Database(env.XTRIAGE_DB!, { readonly: true });
   const id = db
     .prepare(
-      "SELECT id FROM mentions WHERE label = 'genuine' AND source = 'mentions' AND first_response_at IS NULL ORDER BY priority DESC LIMIT 1",
+      "SELECT id FROM mentions WHERE label = 'genuine' AND source = 'mentions' AND first_response_at IS NULL AND assignee IS NULL ORDER BY priority DESC LIMIT 1",
     )
     .pluck()
     .get() as string;

@@ -70,10 +70,11 @@ async function expectSameAsFromScratch(): Promise<{ kept: number }> {
   return { kept };
 }
 
-/** A waiting genuine case, by priority. */
+/** A waiting genuine case nobody has claimed, by priority. */
 const waitingCase = (skip = 0) =>
   sql<{ id: string; created_at: string }>(
     `SELECT id, created_at FROM mentions WHERE status = 'new' AND label = 'genuine' AND source = 'mentions'
+     AND assignee IS NULL
      ORDER BY priority DESC LIMIT 1 OFFSET ?`,
     skip,
   )[0]!;

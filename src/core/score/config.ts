@@ -16,6 +16,8 @@ export const DEFAULT_WEIGHTS = Object.freeze({
   "troll.actionableDiscount": 0.85,
   /** Complaint level from which the discount starts. */
   "troll.actionableFrom": 0.3,
+  /** Share of that discount kept when the post names nothing to act on (no issue, problem, request or question). */
+  "troll.vagueComplaintShare": 0.3,
   // Troll: account and history evidence, bounded by troll.supportingCap.
   "troll.newAccount": 0.08,
   "troll.fewFollowers": 0.04,
@@ -37,6 +39,10 @@ export const DEFAULT_WEIGHTS = Object.freeze({
   "complaint.question": 0.05,
   /** Share of a Spanish complaint score kept when the post is general chatter, not about a service. */
   "complaint.chatterFloor": 0.3,
+  /** Complaint of a post in a language it does not read: unknown, so halfway. */
+  "complaint.unreadLanguage": 0.5,
+  /** Share of the Spanish model's reading kept for a close language (Catalan, Galician, Portuguese, Italian). */
+  "complaint.closeLanguageTrust": 0.5,
   // Urgency (points of 0..100).
   "urgency.outage": 30,
   "urgency.billing": 22,
@@ -53,6 +59,8 @@ export const DEFAULT_WEIGHTS = Object.freeze({
   "urgency.vip": 20,
   "urgency.crisisHashtag": 12,
   "urgency.model": 30,
+  /** A post in a language it does not read, at complaint 1 (scaled by the complaint). */
+  "urgency.unreadLanguage": 30,
   // Reach (points of 0..100).
   "reach.perFollowerDecade": 12,
   "reach.verified": 12,

@@ -1,5 +1,5 @@
 import type { Post, ScoringConfig } from "../types.js";
-import { scoringLanguage } from "./language.js";
+import { closeToSpanish, scoringLanguage } from "./language.js";
 import type { WordLists } from "./lexicon.js";
 import {
   BUILT_IN_MATCHERS,
@@ -20,6 +20,20 @@ export interface TextEvidence {
   emoji: { mockery: number; angry: number; positive: number };
   /** Learned probabilities, when a model exists for the language. */
   model: ModelSignals | undefined;
+  /** Set when the post has words in a language the scorer does not read. */
+  unread: Unread | undefined;
+}
+
+/** A post in a language the scorer does not read. */
+export interface Unread {
+  /** X's language code ("ca", "ar"), or "und" when X gave none. */
+  code: string;
+  /**
+   * For a language close to Spanish (Catalan, Galician, Portuguese, Italian), the Spanish model's
+   * complaint probability and how much it reads as about a service, with no word lists; else NaN.
+   */
+  complaint: number;
+  service: number;
 }
 
 const MOCKERY_EMOJI = /🤡|🙄|😂|🤣|💩|🖕|😹|🥱|🤪|😆/gu;
@@ -48,7 +62,21 @@ export function gatherEvidence(post: Post, config: ScoringConfig): TextEvidence 
         }
       : { mockery: 0, angry: 0, positive: 0 },
     model: lang === "other" ? undefined : modelSignals(lang, post.text, tokens, matches),
+    unread: lang === "other" ? unreadText(post, tokens) : undefined,
   };
+}
+
+const ANY_LETTER = /\p{L}/u;
+
+/**
+ * What is known of a post in another language. Word lists of a neighbour language mislead ("sense"
+ * is not "sin"), so only the Spanish model's wording is borrowed, and only for close languages.
+ */
+function unreadText(post: Post, tokens: readonly string[]): Unread | undefined {
+  if (!tokens.some((token) => token !== "@user" && ANY_LETTER.test(token))) return undefined;
+  const code = post.lang.toLowerCase().split("-")[0] || "und";
+  const borrowed = closeToSpanish(code) ? modelSignals("es", post.text, tokens, emptyMatches()) : undefined;
+  return { code, complaint: borrowed?.complaint ?? Number.NaN, service: borrowed?.service ?? Number.NaN };
 }
 
 /**

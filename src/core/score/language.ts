@@ -63,12 +63,59 @@ function countLetters(text: string): { latin: number; other: number } {
   return { latin, other };
 }
 
-/** The language to score in: X's code when it is Spanish or English, else a guess for untagged posts. */
+/**
+ * The language to score in: X's code when it is Spanish or English, a guess for untagged posts,
+ * and Spanish or English for a post X tagged otherwise that plainly is ("llevo 3 días sin
+ * internet" tagged Catalan): X mistags short posts in neighbour languages.
+ */
 export function scoringLanguage(xLang: string, text: string): "es" | "en" | "other" {
   const code = xLang.toLowerCase().split("-")[0] ?? "";
   if (code === "es" || code === "en") return code;
   if (code === "" || UNDETERMINED_CODES.has(code)) return detectLanguage(text);
-  return "other";
+  return plainlyWrittenIn(text) ?? "other";
+}
+
+/**
+ * Words of Spanish and of English that none of the languages X most often confuses them with
+ * (Catalan, Galician, Portuguese, Italian; Dutch, German, French) writes the same way.
+ */
+const ONLY_SPANISH = new Set(
+  "sin muy los las hay nadie ayer hoy llevo estoy tengo cuando donde ahora mucho gracias pues ya usted ustedes vosotros".split(
+    " ",
+  ),
+);
+const ONLY_ENGLISH = new Set("the and with have been your you this that my since please".split(" "));
+/** Distinct such words from which a post reads as that language whatever its tag. */
+const PLAIN_WORDS = 2;
+
+function plainlyWrittenIn(text: string): "es" | "en" | undefined {
+  const spanish = new Set<string>();
+  const english = new Set<string>();
+  for (const token of tokenize(normalizeText(text))) {
+    if (ONLY_SPANISH.has(token)) spanish.add(token);
+    else if (ONLY_ENGLISH.has(token)) english.add(token);
+  }
+  if (spanish.size >= PLAIN_WORDS && english.size === 0 && detectLanguage(text) === "es") return "es";
+  if (english.size >= PLAIN_WORDS && spanish.size === 0 && detectLanguage(text) === "en") return "en";
+  return undefined;
+}
+
+/** Languages close enough to Spanish that its model's reading of the wording says something. */
+const CLOSE_TO_SPANISH = new Set(["ca", "gl", "pt", "it"]);
+
+export function closeToSpanish(code: string): boolean {
+  return CLOSE_TO_SPANISH.has(code);
+}
+
+/** 'Catalan ("ca")' for "ca"; 'language "xx"' when the runtime knows no name for the code. */
+export function languageName(code: string): string {
+  if (code === "und") return 'a language it could not tell ("und")';
+  try {
+    const name = new Intl.DisplayNames(["en"], { type: "language" }).of(code);
+    return name !== undefined && name !== code ? `${name} ("${code}")` : `language "${code}"`;
+  } catch {
+    return `language "${code}"`;
+  }
 }
 
 /** X's codes for posts with no language of their own (undetermined, media-only, hashtags-only…). */

@@ -3,6 +3,24 @@ import { normalizeEntry } from "./text.js";
 
 const MAX_PHRASE_WORDS = 4;
 
+/** In a phrase, this word stands for any number: "llevo # dias" matches "llevo 3 dias" and "llevo tres dias". */
+export const NUMBER_SLOT = "#";
+
+/** Words read as a number by NUMBER_SLOT, besides digits (Spanish and English). */
+const NUMBER_WORDS = new Set(
+  (
+    "un una uno dos tres cuatro cinco seis siete ocho nueve diez once doce quince veinte treinta varios varias " +
+    "muchos muchas unos unas an one two three four five six seven eight nine ten eleven twelve fifteen twenty " +
+    "thirty several many"
+  ).split(" "),
+);
+
+function isNumberWord(token: string): boolean {
+  const first = token.charCodeAt(0);
+  if (first >= 48 && first <= 57) return /^\d+$/.test(token);
+  return NUMBER_WORDS.has(token);
+}
+
 /** Word lists compiled for lookup: whole words and phrases, and word stems ("cobr*"). */
 export interface Matcher {
   readonly phrases: ReadonlyMap<string, readonly Category[]>;
@@ -12,6 +30,8 @@ export interface Matcher {
   readonly stemHeads: ReadonlySet<string>;
   /** Every leading run of words of a multi-word phrase ("no", "no me" for "no me llego"). */
   readonly phraseStarts: ReadonlySet<string>;
+  /** Whether any phrase has a NUMBER_SLOT (else numbers are read as plain words only). */
+  readonly numberSlots: boolean;
 }
 
 /** What the word lists found in one post: per category, the entries that matched. */
@@ -50,7 +70,7 @@ export function compileWordLists(lists: readonly WordLists[]): Matcher {
     for (const category of CATEGORIES) {
       for (const raw of list[category] ?? []) {
         const isStem = raw.endsWith("*");
-        const entry = normalizeEntry(isStem ? raw.slice(0, -1) : raw);
+        const entry = normalizeWithSlots(isStem ? raw.slice(0, -1) : raw);
         if (entry.length === 0) continue;
         const target = isStem ? stems : phrases;
         const categories = target.get(entry) ?? [];
@@ -66,19 +86,28 @@ export function compileWordLists(lists: readonly WordLists[]): Matcher {
     const words = phrase.split(" ");
     for (let n = 1; n < words.length; n++) phraseStarts.add(words.slice(0, n).join(" "));
   }
-  return { phrases, stems, stemLengths, stemHeads, phraseStarts };
+  const numberSlots = [...phrases.keys()].some((phrase) => phrase.split(" ").includes(NUMBER_SLOT));
+  return { phrases, stems, stemLengths, stemHeads, phraseStarts, numberSlots };
 }
 
-/** Finds every word-list entry in the tokens (a phrase of up to four words, or a stem). */
+/** normalizeEntry, keeping each NUMBER_SLOT word (normalising would drop it as punctuation). */
+function normalizeWithSlots(raw: string): string {
+  if (!raw.includes(NUMBER_SLOT)) return normalizeEntry(raw);
+  return raw
+    .split(/\s+/)
+    .map((word) => (word === NUMBER_SLOT ? word : normalizeEntry(word)))
+    .filter((word) => word.length > 0)
+    .join(" ");
+}
+
+/**
+ * Finds every word-list entry in the tokens (a phrase of up to four words, or a stem). A phrase
+ * with NUMBER_SLOT words matches with every number in the text read as a slot ("llevo 3 dias").
+ */
 export function findMatches(tokens: readonly string[], matcher: Matcher, into: Matches = emptyMatches()): Matches {
   for (let start = 0; start < tokens.length; start++) {
-    let phrase = "";
-    for (let length = 1; length <= MAX_PHRASE_WORDS && start + length <= tokens.length; length++) {
-      phrase = length === 1 ? (tokens[start] as string) : `${phrase} ${tokens[start + length - 1]}`;
-      const categories = matcher.phrases.get(phrase);
-      if (categories) record(into, categories, phrase);
-      if (!matcher.phraseStarts.has(phrase)) break;
-    }
+    matchPhrases(tokens, start, matcher, into, false);
+    if (matcher.numberSlots) matchPhrases(tokens, start, matcher, into, true);
     const token = tokens[start] as string;
     // most words start like no stem: one lookup instead of one per stem length
     if (token.length < (matcher.stemLengths[0] ?? 0) || !matcher.stemHeads.has(token.slice(0, matcher.stemLengths[0])))
@@ -90,6 +119,31 @@ export function findMatches(tokens: readonly string[], matcher: Matcher, into: M
     }
   }
   return into;
+}
+
+/**
+ * The phrases starting at `start`, read word by word while some phrase still starts so. With
+ * `slots`, numbers read as NUMBER_SLOT; a run with no number is then left to the plain reading.
+ */
+function matchPhrases(tokens: readonly string[], start: number, matcher: Matcher, into: Matches, slots: boolean): void {
+  let phrase = "";
+  let numbered = false;
+  for (let length = 1; length <= MAX_PHRASE_WORDS && start + length <= tokens.length; length++) {
+    let word = tokens[start + length - 1] as string;
+    if (slots && isNumberWord(word)) {
+      word = NUMBER_SLOT;
+      numbered = true;
+    }
+    phrase = length === 1 ? word : `${phrase} ${word}`;
+    const categories = numbered || !slots ? matcher.phrases.get(phrase) : undefined;
+    if (categories) record(into, categories, slots ? shownPhrase(tokens, start, length) : phrase);
+    if (!matcher.phraseStarts.has(phrase)) return;
+  }
+}
+
+/** The words a phrase matched, as written: "llevo 3 dias", not "llevo # dias". */
+function shownPhrase(tokens: readonly string[], start: number, length: number): string {
+  return tokens.slice(start, start + length).join(" ");
 }
 
 function record(into: Matches, categories: readonly Category[], entry: string): void {

@@ -3,6 +3,7 @@ import { weightOf } from "./config.js";
 import type { TextEvidence } from "./evidence.js";
 import { countOf } from "./matcher.js";
 import { addReason, clamp, learnedWithReasons, quoteWords, sumWithReasons } from "./reasons.js";
+import { countIntents } from "./sentiment.js";
 
 const DAY_MS = 86_400_000;
 
@@ -21,14 +22,34 @@ export function scoreTroll(
   reasons: Reason[],
 ): number {
   const offense = textOffense(evidence, config, reasons);
-  const discount = offense * clamp(weightOf(config, "troll.actionableDiscount"), 0, 1) * actionable(complaint, config);
-  addReason(reasons, "troll", -discount, "carries an actionable complaint: anger is not trolling");
+  const concrete = namesSomethingToAct(evidence);
+  // Complaint-like wording with nothing to act on ("you lot are a joke, delete your account")
+  // excuses little: anger is not trolling when there is a problem to solve.
+  const share = concrete ? 1 : clamp(weightOf(config, "troll.vagueComplaintShare"), 0, 1);
+  const discount =
+    offense * clamp(weightOf(config, "troll.actionableDiscount"), 0, 1) * actionable(complaint, config) * share;
+  addReason(
+    reasons,
+    "troll",
+    -discount,
+    concrete
+      ? "carries an actionable complaint: anger is not trolling"
+      : "sounds like a complaint, though it names nothing to act on",
+  );
   const supporting = supportingEvidence(author, history, now, config, complaint);
   const cap = Math.abs(weightOf(config, "troll.supportingCap"));
   const bounded = clamp(supporting.total, -cap, cap);
   const shrink = supporting.total === 0 ? 0 : bounded / supporting.total;
   for (const [weight, text] of supporting.parts) addReason(reasons, "troll", weight * shrink, text);
   return clamp(offense - discount + bounded, 0, 1);
+}
+
+/** A service issue, a problem, a request or a question: something the brand can act on. */
+function namesSomethingToAct(evidence: TextEvidence): boolean {
+  const { matches } = evidence;
+  return (
+    evidence.question || countIntents(evidence) > 0 || countOf(matches, "problem") > 0 || countOf(matches, "ask") > 0
+  );
 }
 
 /** 0 below `troll.actionableFrom`, rising to 1 at complaint 1: a faint complaint excuses nothing. */

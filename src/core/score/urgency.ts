@@ -39,6 +39,11 @@ export function scoreUrgency(inputs: UrgencyInputs, reasons: Reason[]): number {
   if (sentiment < 0) add(weightOf(config, "urgency.negative") * -sentiment, "strongly negative");
   if (countOf(evidence.matches, "ask") > 0 && complaint >= 0.4)
     add(weightOf(config, "urgency.ask"), "explicitly asks for help");
+  if (evidence.unread !== undefined)
+    add(
+      weightOf(config, "urgency.unreadLanguage") * complaint,
+      "not read: as urgent as a middling case until someone reads it",
+    );
   const urgent = evidence.model?.urgent;
   if (urgent !== undefined && !Number.isNaN(urgent))
     add(weightOf(config, "urgency.model") * urgent * complaintFactor, "resembles time-critical complaints (learned)");
