@@ -66,6 +66,8 @@ export function createIngester(db: DB, config: Config, scorer: Scorer, source: s
   // Authors whose profile changed in what the scorer reads: their stored posts are scored again at the
   // end of the run. Nothing is stored before a first import, so it skips the per-author lookup.
   const checkAuthors = mentions.any();
+  // a tag is popular from this many users besides the post's own author: no need to count further
+  const popularOthers = scoring.popularHashtagAuthors - 1;
   const staleAuthors = new Set<string>();
   function accountFor(mentioned: string[]): string | null {
     for (const handle of mentioned) {
@@ -85,8 +87,10 @@ export function createIngester(db: DB, config: Config, scorer: Scorer, source: s
     const dayBefore = dayBeforeOf(post.createdAt);
     for (const tag of post.hashtags) {
       const key = tagKey(tag);
-      // the other users of the tag, and the post's own author (counted once, stored post or not)
-      tags.set(key, mentions.hashtagAuthors(key, dayBefore, post.createdAt, post.authorId) + 1);
+      // the other users of the tag, as many as make it popular, and the post's own author (counted
+      // once, stored post or not)
+      const others = mentions.hashtagAuthors(key, dayBefore, post.createdAt, post.authorId, popularOthers);
+      tags.set(key, others + 1);
     }
     // what agents concluded before this post was written: its own case, or a later one, is not its history
     const labels = anyVerdicts ? mentions.pastLabels(post.authorId, post.createdAt) : { troll: 0, genuine: 0 };

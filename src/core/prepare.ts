@@ -74,16 +74,3 @@ function sameValues(a: Author, b: Author): boolean {
   for (const key in a) if (a[key as keyof Author] !== b[key as keyof Author]) return false;
   return true;
 }
-
-/**
- * Several documents as one, their posts oldest first. A post is scored in the context of the posts
- * stored before it (the author's contacts, hashtag use in the 24 hours before it), and X pages come
- * newest first: scoring in the order of the input would leave out the older posts of the same run.
- * Users and referenced posts keep the input order, so a later version of a profile still wins.
- */
-export function chronological(docs: readonly PreparedDocument[]): PreparedDocument {
-  const posts = docs.flatMap((d) => d.posts);
-  // ISO times in one format sort as strings; the sort is stable, so equal times keep the input order
-  posts.sort((a, b) => (a.post.createdAt < b.post.createdAt ? -1 : a.post.createdAt > b.post.createdAt ? 1 : 0));
-  return { posts, users: docs.flatMap((d) => d.users), referenced: docs.flatMap((d) => d.referenced) };
-}

@@ -365,22 +365,3 @@ describe("import: an author's profile changes", () => {
     expect(JSON.parse(res.stdout).rescored).toBe(0);
   });
 });
-
-describe("import: scoring context", () => {
-  it("scores a batch's posts oldest first, so newest-first pages give the same scores as oldest-first ones", async () => {
-    const scored = () => {
-      const d = db();
-      const rows = d.prepare("SELECT id, urgency, priority, score_json FROM mentions ORDER BY id").all();
-      d.close();
-      return rows;
-    };
-    await importText(jsonl(pages));
-    const newestFirst = scored();
-    t.cleanup();
-    t = tempDir();
-    env = baseEnv(t.dir);
-    await importText(jsonl([...pages].reverse().map((p) => ({ ...p, data: [...p.data].reverse() }))));
-    expect(scored()).toEqual(newestFirst);
-    expect(JSON.stringify(newestFirst)).toMatch(/contacts in the last 24 h/);
-  });
-});
