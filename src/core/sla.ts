@@ -113,19 +113,24 @@ export function waitedMinutes(cal: BusinessCalendar | undefined, fromMs: number,
 
 /** Open ms from the calendar's first interval up to `t`. */
 function openBefore(cal: BusinessCalendar, t: number): number {
-  // last interval whose start <= t
+  const found = lastAtOrBelow(cal.starts, t);
+  if (found < 0) return 0;
+  return cal.before[found]! + Math.min(t, cal.ends[found]!) - cal.starts[found]!;
+}
+
+/** The index of the last value <= x in a sorted array, or -1 when there is none (binary search). */
+function lastAtOrBelow(sorted: Float64Array, x: number): number {
   let lo = 0;
-  let hi = cal.starts.length - 1;
+  let hi = sorted.length - 1;
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (cal.starts[mid]! <= t) {
+    if (sorted[mid]! <= x) {
       found = mid;
       lo = mid + 1;
     } else hi = mid - 1;
   }
-  if (found < 0) return 0;
-  return cal.before[found]! + Math.min(t, cal.ends[found]!) - cal.starts[found]!;
+  return found;
 }
 
 function clockMinutes(hhmm: string): number {
@@ -280,15 +285,6 @@ export function slaClock(
 
 /** The latest instant at which `open` ms of the calendar's open time have passed. */
 function instantAtOpen(cal: BusinessCalendar, open: number): number {
-  let lo = 0;
-  let hi = cal.before.length - 1;
-  let found = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (cal.before[mid]! <= open) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const found = Math.max(0, lastAtOrBelow(cal.before, open));
   return cal.starts[found]! + (open - cal.before[found]!);
 }

@@ -296,16 +296,22 @@ describe("templates", () => {
   });
 });
 
+/** A customer with two posts or more: the first to handle, the second a fresh one. */
+function customerWithTwoPosts() {
+  const { author_id } = one<{ author_id: string }>(
+    "SELECT author_id FROM mentions GROUP BY author_id HAVING count(*) >= 2 LIMIT 1",
+  );
+  const [handled, fresh] = sql<{ id: string }>(
+    "SELECT id FROM mentions WHERE author_id = ? ORDER BY created_at",
+    author_id,
+  ).map((r) => r.id);
+  return { author_id, handled, fresh };
+}
+
 describe("sticky owner and stdin drafts", () => {
   it("assignStickyOwners gives a customer's unclaimed post to the agent who last handled them", async () => {
     const { assignStickyOwners } = await import("../../src/store/actions.js");
-    const { author_id } = one<{ author_id: string }>(
-      "SELECT author_id FROM mentions GROUP BY author_id HAVING count(*) >= 2 LIMIT 1",
-    );
-    const [handled, fresh] = sql<{ id: string }>(
-      "SELECT id FROM mentions WHERE author_id = ? ORDER BY created_at",
-      author_id,
-    ).map((r) => r.id);
+    const { author_id, handled, fresh } = customerWithTwoPosts();
     const stranger = one<{ id: string }>("SELECT id FROM mentions WHERE author_id <> ? LIMIT 1", author_id).id;
     const db = new Database(env.XTRIAGE_DB!);
     try {
@@ -326,13 +332,7 @@ describe("sticky owner and stdin drafts", () => {
 
   it("only handling a customer makes them yours: claim, note, follow-up, release and ignore do not, escalate does", async () => {
     const { assignStickyOwners } = await import("../../src/store/actions.js");
-    const { author_id } = one<{ author_id: string }>(
-      "SELECT author_id FROM mentions GROUP BY author_id HAVING count(*) >= 2 LIMIT 1",
-    );
-    const [handled, fresh] = sql<{ id: string }>(
-      "SELECT id FROM mentions WHERE author_id = ? ORDER BY created_at",
-      author_id,
-    ).map((r) => r.id);
+    const { handled, fresh } = customerWithTwoPosts();
     const sticky = () => {
       const db = new Database(env.XTRIAGE_DB!);
       try {
