@@ -109,9 +109,28 @@ export function closeToSpanish(code: string): boolean {
 
 /** 'Catalan ("ca")' for "ca"; 'language "xx"' when the runtime knows no name for the code. */
 export function languageName(code: string): string {
+  let name = LANGUAGE_NAMES.get(code);
+  if (name === undefined) {
+    name = nameOf(code);
+    // codes come from the input: a file of made-up ones must not grow this without end
+    if (LANGUAGE_NAMES.size >= 1000) LANGUAGE_NAMES.clear();
+    LANGUAGE_NAMES.set(code, name);
+  }
+  return name;
+}
+
+/**
+ * A cache, not state: Intl.DisplayNames is built once (building one costs more than scoring a
+ * post), and each code is named once.
+ */
+const LANGUAGE_NAMES = new Map<string, string>();
+let displayNames: Intl.DisplayNames | undefined;
+
+function nameOf(code: string): string {
   if (code === "und") return 'a language it could not tell ("und")';
   try {
-    const name = new Intl.DisplayNames(["en"], { type: "language" }).of(code);
+    displayNames ??= new Intl.DisplayNames(["en"], { type: "language" });
+    const name = displayNames.of(code);
     return name !== undefined && name !== code ? `${name} ("${code}")` : `language "${code}"`;
   } catch {
     return `language "${code}"`;
