@@ -113,9 +113,7 @@ export async function* readArrayElements(
     if (collecting) keep(chunk.subarray(from));
   }
   if (collecting) {
-    const at = startLine;
-    parts = [];
-    yield { line: at, error: "the input ends inside this element (truncated?)" };
+    yield { line: startLine, error: "the input ends inside this element (truncated?)" };
   } else if (outerDepth === 1) {
     yield { line, error: "the JSON array is not closed with ] (truncated?)" };
   }
